@@ -1,0 +1,37 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { ExpressHandlebars } from 'express-handlebars';
+import { helpers } from './helpers/index.ts';
+
+export const viewsDir = fileURLToPath(new URL('../../views', import.meta.url));
+
+/**
+ * One handlebars instance for the app and its tests.
+ *
+ * NHS component partials live in views/partials/nhsuk/<component>.hbs and take exactly the options
+ * of the design system's Nunjucks macro. Call them with an explicit context so nothing leaks in
+ * from the page: `{{> nhsuk/button (params text="Save")}}` or `{{> nhsuk/summary-list summary}}`.
+ * Options named `html` (or `…Html`) are markup: pass a SafeString built by a helper, never user text.
+ */
+export function createViewEngine(): ExpressHandlebars {
+  const handlebars = Handlebars.create();
+  return new ExpressHandlebars({
+    handlebars,
+    extname: '.hbs',
+    defaultLayout: 'main',
+    layoutsDir: path.join(viewsDir, 'layouts'),
+    partialsDir: path.join(viewsDir, 'partials'),
+    helpers,
+  });
+}
+
+/** A handlebars instance with every helper and partial registered, for rendering outside express. */
+export async function createRenderer(): Promise<typeof Handlebars> {
+  const engine = createViewEngine();
+  const partials = await engine.getPartials();
+  const hbs = engine.handlebars as typeof Handlebars;
+  hbs.registerHelper(helpers);
+  for (const [name, template] of Object.entries(partials)) hbs.registerPartial(name, template as Handlebars.Template);
+  return hbs;
+}
