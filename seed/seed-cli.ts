@@ -1,0 +1,22 @@
+import { createAuditService } from '../server/audit/service.ts';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/database.ts';
+import { migrateToLatest } from '../server/db/migrator.ts';
+import { createUserService } from '../server/users/service.ts';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './demo-users.ts';
+
+// `npm run seed`: migrates, then adds the demo data. Refused in production by config.
+const config = loadConfig();
+if (!config.seedDemo) {
+  console.error('Demo seeding is turned off (SEED_DEMO=false or production).');
+  process.exit(1);
+}
+const db = openDatabase(config.databaseUrl);
+try {
+  await migrateToLatest(db);
+  const clock = () => new Date();
+  const added = await seedDemoUsers(createUserService({ db, audit: createAuditService(clock), clock }));
+  console.log(`Added ${added} demo user(s). Demo sign-ins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(', ')}`);
+} finally {
+  await db.destroy();
+}

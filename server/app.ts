@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { csrfSync } from 'csrf-sync';
+import express, { type Express } from 'express';
+import session from 'express-session';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import { auditRoutes } from './audit/routes.ts';
+import { createAuditService } from './audit/service.ts';
+import { loadUser } from './auth/middleware.ts';
+import { authRoutes } from './auth/routes.ts';
+import { DatabaseSessionStore } from './auth/session-store.ts';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import { homeRoutes } from './home/routes.ts';
+import { userRoutes } from './users/routes.ts';
+import { createUserService } from './users/service.ts';
+import { errorHandler, notFoundHandler } from './web/error-handler.ts';
+import { createLogger, requestLogging } from './web/logging.ts';
+import { navigationFor } from './web/navigation.ts';
+import { cspNonce, securityHeaders } from './web/security.ts';
+import { createViewEngine, viewsDir } from './web/view-engine.ts';
+
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  clock?: () => Date;
+  logger?: Logger;
+};
+
+const publicDir = fileURLToPath(new URL('../public', import.meta.url));
+export const SESSION_COOKIE = 'casebook.sid';
+
+/** Builds the whole app from its dependencies. Never listens and keeps no global state. */
+export function createApp(deps: AppDeps): Express {
+  const { db, config } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const audit = createAuditService(clock);
+  const users = createUserService({ db, audit, clock });
+
+  const app = express();
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', 1);
+  const engine = createViewEngine();
+  app.engine('hbs', engine.engine);
+  app.set('view engine', 'hbs');
+  app.set('views', viewsDir);
+
+  app.use(cspNonce, securityHeaders(config.production));
+  app.use(express.static(publicDir, { maxAge: config.production ? '1d' : 0, index: false }));
+  app.use(requestLogging(logger));
+
+  app.get('/healthz', async (_req, res) => {
+    await sql`select 1`.execute(db);
+    res.json({ status: 'ok' });
+  });
+
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
+  app.use(
+    session({
+      name: SESSION_COOKIE,
+      secret: config.sessionSecret,
+      store: new DatabaseSessionStore(db, config.sessionTtlMinutes * 60_000, clock),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.production, maxAge: config.sessionTtlMinutes * 60_000 },
+    }),
+  );
+  const { csrfSynchronisedProtection, generateToken } = csrfSync({
+    getTokenFromRequest: (req) => {
+      if (typeof req.body?._csrf === 'string') return req.body._csrf;
+      // The NHS header's sign-out button is a bare form: its token travels in the action URL.
+      if (req.path === '/sign-out' && typeof req.query._csrf === 'string') return req.query._csrf;
+      return undefined;
+    },
+  });
+  app.use(csrfSynchronisedProtection);
+  app.use(loadUser(users));
+  app.use((req, res, next) => {
+    res.locals.csrfToken = generateToken(req);
+    res.locals.navigation = req.user ? navigationFor(req.user.role, req.path) : [];
+    res.locals.currentPath = req.path;
+    next();
+  });
+
+  app.use(homeRoutes());
+  app.use(authRoutes(users));
+  app.use(userRoutes(users));
+  app.use(auditRoutes(db, audit, users));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(config.production));
+  return app;
+}

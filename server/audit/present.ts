@@ -1,0 +1,34 @@
+import type { AuditEvent } from './service.ts';
+
+const ACTION_LABELS: Record<string, string> = {
+  'auth.sign_in': 'Signed in',
+  'auth.sign_in_failed': 'Failed sign-in',
+  'auth.account_locked': 'Account locked',
+  'auth.sign_out': 'Signed out',
+  'user.create': 'User added',
+  'user.role_change': 'Role changed',
+  'user.deactivate': 'User deactivated',
+  'user.reactivate': 'User reactivated',
+  'user.password_reset': 'Password reset',
+};
+
+export const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action;
+
+const show = (v: unknown): string => {
+  if (v === null || v === undefined) return '(none)';
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+};
+
+export type Change = { field: string; before: string | null; after: string };
+
+/** "role: trainer → director": only the fields that differ; a creation lists every field it set. */
+export function changesOf(event: Pick<AuditEvent, 'before' | 'after'>): Change[] {
+  const before = (event.before ?? {}) as Record<string, unknown>;
+  const after = (event.after ?? {}) as Record<string, unknown>;
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+  return fields
+    .filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]))
+    .map((f) => ({ field: f, before: f in before ? show(before[f]) : null, after: show(after[f]) }));
+}

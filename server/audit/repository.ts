@@ -1,0 +1,31 @@
+import type { Db } from '../db/database.ts';
+import type { AuditEventRow, NewAuditEventRow } from '../db/schema.ts';
+
+export async function insertEvent(db: Db, event: NewAuditEventRow): Promise<void> {
+  await db.insertInto('audit_events').values(event).execute();
+}
+
+export type AuditFilter = { actorId?: number; action?: string; from?: string; to?: string };
+
+function filtered(db: Db, f: AuditFilter) {
+  let q = db.selectFrom('audit_events');
+  if (f.actorId !== undefined) q = q.where('actor_id', '=', f.actorId);
+  if (f.action) q = q.where('action', '=', f.action);
+  if (f.from) q = q.where('at', '>=', f.from);
+  if (f.to) q = q.where('at', '<', f.to);
+  return q;
+}
+
+export async function listEvents(db: Db, f: AuditFilter, limit: number, offset: number): Promise<AuditEventRow[]> {
+  return filtered(db, f).selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
+}
+
+export async function countEvents(db: Db, f: AuditFilter): Promise<number> {
+  const row = await filtered(db, f).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function distinctActions(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('audit_events').select('action').distinct().orderBy('action').execute();
+  return rows.map((r) => r.action);
+}

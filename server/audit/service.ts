@@ -1,0 +1,70 @@
+import type { Db } from '../db/database.ts';
+import * as repo from './repository.ts';
+
+export type Actor = { id: number | null; label: string };
+export const SYSTEM_ACTOR: Actor = { id: null, label: 'system' };
+
+export type AuditInput = {
+  actor: Actor;
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+export type AuditEvent = {
+  id: number;
+  at: Date;
+  actorId: number | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+};
+
+const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
+const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
+
+/** The audit trail: written in the same transaction as the change it records, never updated or deleted. */
+export function createAuditService(clock: () => Date) {
+  return {
+    async record(db: Db, e: AuditInput): Promise<void> {
+      await repo.insertEvent(db, {
+        at: clock().toISOString(),
+        actor_id: e.actor.id,
+        actor_label: e.actor.label,
+        action: e.action,
+        entity_type: e.entityType,
+        entity_id: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
+        before_json: json(e.before),
+        after_json: json(e.after),
+      });
+    },
+
+    async list(db: Db, filter: repo.AuditFilter, page: number, pageSize: number) {
+      const [rows, total] = await Promise.all([
+        repo.listEvents(db, filter, pageSize, (page - 1) * pageSize),
+        repo.countEvents(db, filter),
+      ]);
+      const events: AuditEvent[] = rows.map((r) => ({
+        id: r.id,
+        at: new Date(r.at),
+        actorId: r.actor_id,
+        actorLabel: r.actor_label,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        before: parse(r.before_json),
+        after: parse(r.after_json),
+      }));
+      return { events, total };
+    },
+
+    actions: (db: Db) => repo.distinctActions(db),
+  };
+}
+
+export type AuditService = ReturnType<typeof createAuditService>;

@@ -1,0 +1,71 @@
+import session from 'express-session';
+import type { Db } from '../db/database.ts';
+
+type Callback<T = void> = (err?: unknown, value?: T) => void;
+
+/**
+ * express-session's store over our database, so sessions survive restarts and (with PostgreSQL)
+ * are shared by every instance. Expired rows are ignored on read and pruned as new ones are written.
+ */
+export class DatabaseSessionStore extends session.Store {
+  private lastPrune = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs: number,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    super();
+  }
+
+  private expiry(sess: session.SessionData): string {
+    const cookieExpiry = sess.cookie?.expires ? new Date(sess.cookie.expires).getTime() : 0;
+    return new Date(cookieExpiry || this.clock().getTime() + this.ttlMs).toISOString();
+  }
+
+  override get(sid: string, cb: Callback<session.SessionData | null>): void {
+    this.db
+      .selectFrom('sessions')
+      .select('sess')
+      .where('sid', '=', sid)
+      .where('expires_at', '>', this.clock().toISOString())
+      .executeTakeFirst()
+      .then((row) => cb(null, row ? (JSON.parse(row.sess) as session.SessionData) : null), cb);
+  }
+
+  override set(sid: string, sess: session.SessionData, cb?: Callback): void {
+    const row = { sid, sess: JSON.stringify(sess), expires_at: this.expiry(sess) };
+    this.db
+      .insertInto('sessions')
+      .values(row)
+      .onConflict((oc) => oc.column('sid').doUpdateSet({ sess: row.sess, expires_at: row.expires_at }))
+      .execute()
+      .then(() => this.pruneNow())
+      .then(() => cb?.(), (err) => cb?.(err));
+  }
+
+  override touch(sid: string, sess: session.SessionData, cb?: Callback): void {
+    this.db
+      .updateTable('sessions')
+      .set({ expires_at: this.expiry(sess) })
+      .where('sid', '=', sid)
+      .execute()
+      .then(() => cb?.(), (err) => cb?.(err));
+  }
+
+  override destroy(sid: string, cb?: Callback): void {
+    this.db
+      .deleteFrom('sessions')
+      .where('sid', '=', sid)
+      .execute()
+      .then(() => cb?.(), (err) => cb?.(err));
+  }
+
+  /** At most once a minute: cheap enough to do inline, and no timer keeps the process alive. */
+  private async pruneNow(): Promise<void> {
+    const now = this.clock().getTime();
+    if (now - this.lastPrune < 60_000) return;
+    this.lastPrune = now;
+    await this.db.deleteFrom('sessions').where('expires_at', '<=', new Date(now).toISOString()).execute();
+  }
+}

@@ -1,0 +1,26 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+
+/** `sqlite:PATH` → a file; `sqlite::memory:` → an in-memory database (tests). */
+export function sqlitePath(databaseUrl: string): string {
+  return databaseUrl.replace(/^sqlite:/, '');
+}
+
+export function openDatabase(databaseUrl: string): Db {
+  if (!databaseUrl.startsWith('sqlite:')) {
+    throw new Error('Only sqlite: databases are supported so far; PostgreSQL support is planned.');
+  }
+  const file = sqlitePath(databaseUrl);
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  // WAL lets readers carry on while a request writes; foreign keys are off by default in SQLite.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}

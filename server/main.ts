@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from '../seed/demo-users.ts';
+import { createApp } from './app.ts';
+import { createAuditService } from './audit/service.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrator.ts';
+import { createUserService } from './users/service.ts';
+import { createLogger } from './web/logging.ts';
+
+if (existsSync('.env')) process.loadEnvFile('.env');
+
+let config;
+try {
+  config = loadConfig();
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
+
+const logger = createLogger(config.logLevel);
+const db = openDatabase(config.databaseUrl);
+await migrateToLatest(db);
+
+if (config.seedDemo) {
+  const clock = () => new Date();
+  await seedDemoUsers(createUserService({ db, audit: createAuditService(clock), clock }));
+}
+
+const app = createApp({ db, config, logger });
+const server = app.listen(config.port, config.host, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Casebook running at http://localhost:${port}`);
+  if (config.seedDemo) {
+    console.log(`Demo sign-ins (password "${DEMO_PASSWORD}"):`);
+    for (const u of DEMO_USERS) console.log(`  ${u.role.padEnd(8)} ${u.email}`);
+  }
+});
+
+function shutdown(signal: string) {
+  logger.info({ signal }, 'shutting down');
+  server.close(() => {
+    void db.destroy().then(() => process.exit(0));
+  });
+  // Keep-alive connections can hold close() open; do not wait for ever.
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

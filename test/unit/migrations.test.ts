@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type Db, openDatabase } from '../../server/db/database.ts';
+import { migrateDownToNothing, migrateToLatest } from '../../server/db/migrator.ts';
+
+const tables = async (db: Db) =>
+  (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_')).sort();
+
+describe('migrations', () => {
+  let db: Db;
+  afterEach(async () => db.destroy());
+
+  it('migrate up, all the way down, and up again on a fresh database', async () => {
+    db = openDatabase('sqlite::memory:');
+    await migrateToLatest(db);
+    expect(await tables(db)).toEqual(['audit_events', 'sessions', 'users']);
+    await migrateDownToNothing(db);
+    expect(await tables(db)).toEqual([]);
+    await migrateToLatest(db);
+    expect(await tables(db)).toEqual(['audit_events', 'sessions', 'users']);
+  });
+
+  it('refuse to update or delete an audit event', async () => {
+    db = openDatabase('sqlite::memory:');
+    await migrateToLatest(db);
+    await db
+      .insertInto('audit_events')
+      .values({ at: '2026-11-23T10:00:00.000Z', actor_id: null, actor_label: 'system', action: 'test', entity_type: 'x', entity_id: null, before_json: null, after_json: null })
+      .execute();
+    await expect(db.updateTable('audit_events').set({ action: 'changed' }).execute()).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom('audit_events').execute()).rejects.toThrow(/append-only/);
+    const { n } = (await sql<{ n: number }>`select count(*) as n from audit_events`.execute(db)).rows[0]!;
+    expect(Number(n)).toBe(1);
+  });
+});
