@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { csrfSync } from 'csrf-sync';
 import express, { type Express } from 'express';

@@ -1,4 +1,4 @@
-import { type Request, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
 import { requireRole } from '../auth/middleware.ts';
 import { ROLE_LABELS, ROLES } from '../domain/roles.ts';
 import { notFound } from '../web/errors.ts';
@@ -22,7 +22,7 @@ export function userRoutes(users: UserService): Router {
     return user;
   }
 
-  function renderEdit(res: import('express').Response, user: User, extra: Record<string, unknown> = {}, status = 200) {
+  function renderEdit(res: Response, user: User, extra: Record<string, unknown> = {}, status = 200) {
     res.status(status).render('pages/admin/user-edit', {
       pageTitle: `Change ${user.email}`,
       subject: user,

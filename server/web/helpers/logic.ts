@@ -26,7 +26,9 @@ export const fallback = (value: unknown, otherwise: unknown): unknown =>
   value === undefined || value === null ? otherwise : value;
 
 /** `(params key=value …)` builds an object, so a partial gets exactly its macro options. */
-export const params = (options: HelperOptions): Record<string, unknown> => ({ ...options.hash });
+export const params = (options: HelperOptions): Record<string, unknown> =>
+  // Handlebars builds hash objects last key first; restore the written order so attributes render as written.
+  Object.fromEntries(Object.entries(options.hash as Record<string, unknown>).reverse());
 
 /** `(array a b c)` builds a list. */
 export const array = (...raw: unknown[]): unknown[] => args(raw);

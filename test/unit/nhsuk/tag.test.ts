@@ -1,3 +1,3 @@
-import { checkFixtures } from '../../support/nhsuk-fixtures.ts';
+import { checkAllFixtures } from './_fixture-extras.ts';
 
-checkFixtures('tag');
+checkAllFixtures('tag');

@@ -1,0 +1,3 @@
+import { checkFixtures } from '../../support/nhsuk-fixtures.ts';
+
+checkFixtures('select');

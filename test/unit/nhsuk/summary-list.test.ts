@@ -1,0 +1,3 @@
+import { checkAllFixtures } from './_fixture-extras.ts';
+
+checkAllFixtures('summary-list');
