@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +10,15 @@ const target = fileURLToPath(new URL('../../public/vendor/nhsuk', import.meta.ur
 
 rmSync(target, { recursive: true, force: true });
 mkdirSync(target, { recursive: true });
-for (const file of ['nhsuk-frontend.min.css', 'nhsuk-frontend.min.css.map', 'nhsuk-frontend.min.js', 'nhsuk-frontend.min.js.map']) {
+for (const file of ['nhsuk-frontend.min.js', 'nhsuk-frontend.min.js.map']) {
   cpSync(path.join(dist, file), path.join(target, file));
 }
+// The Frutiger web font is served from assets.nhs.uk. Casebook makes no third-party requests (its CSP
+// allows none, and trust networks may block them), so the @font-face rules go and the design
+// system's own fallback stack (Arial) applies.
+const css = readFileSync(path.join(dist, 'nhsuk-frontend.min.css'), 'utf8')
+  .replace(/@font-face\{[^}]*assets\.nhs\.uk[^}]*\}/g, '')
+  .replace(/\/\*# sourceMappingURL=.*?\*\//, '');
+writeFileSync(path.join(target, 'nhsuk-frontend.min.css'), css);
 cpSync(path.join(dist, 'assets'), path.join(target, 'assets'), { recursive: true });
 console.log(`Copied nhsuk-frontend assets to ${path.relative(process.cwd(), target)}`);
