@@ -3,7 +3,8 @@ import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrator.ts';
 import { createUserService } from '../server/users/service.ts';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from './demo-users.ts';
+import { seedDemo } from './demo.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 
 // `npm run seed`: migrates, then adds the demo data. Refused in production by config.
 const config = loadConfig();
@@ -15,8 +16,8 @@ const db = openDatabase(config.databaseUrl);
 try {
   await migrateToLatest(db);
   const clock = () => new Date();
-  const added = await seedDemoUsers(createUserService({ db, audit: createAuditService(clock), clock }));
-  console.log(`Added ${added} demo user(s). Demo sign-ins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(', ')}`);
+  const added = await seedDemo({ db, users: createUserService({ db, audit: createAuditService(clock), clock }) });
+  console.log(`Added ${added.users} demo user(s) and ${added.departments} department(s). Demo sign-ins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(', ')}`);
 } finally {
   await db.destroy();
 }

@@ -4,6 +4,8 @@ import express, { type Express } from 'express';
 import session from 'express-session';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import { apiRoutes } from './api/routes.ts';
+import { createTokenService } from './api/tokens.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { createAuditService } from './audit/service.ts';
 import { loadUser } from './auth/middleware.ts';
@@ -37,6 +39,7 @@ export function createApp(deps: AppDeps): Express {
   const logger = deps.logger ?? createLogger(config.logLevel);
   const audit = createAuditService(clock);
   const users = createUserService({ db, audit, clock });
+  const tokens = createTokenService({ db, audit, clock });
 
   const app = express();
   app.disable('x-powered-by');
@@ -54,6 +57,8 @@ export function createApp(deps: AppDeps): Express {
     await sql`select 1`.execute(db);
     res.json({ status: 'ok' });
   });
+  // The API authenticates by bearer token alone, so it sits before sessions and CSRF.
+  app.use(apiRoutes({ db, tokens, users }));
 
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoUsers } from '../seed/demo-users.ts';
+import { seedDemo } from '../seed/demo.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '../seed/demo-users.ts';
 import { createApp } from './app.ts';
 import { createAuditService } from './audit/service.ts';
 import { ConfigError, loadConfig } from './config.ts';
@@ -27,7 +28,7 @@ await migrateToLatest(db);
 
 if (config.seedDemo) {
   const clock = () => new Date();
-  await seedDemoUsers(createUserService({ db, audit: createAuditService(clock), clock }));
+  await seedDemo({ db, users: createUserService({ db, audit: createAuditService(clock), clock }) });
 }
 
 const app = createApp({ db, config, logger });

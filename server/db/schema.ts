@@ -34,10 +34,64 @@ export interface AuditEventsTable {
   after_json: string | null;
 }
 
+export interface VocabularyTermsTable {
+  vocabulary: string;
+  code: string;
+  label: string;
+  position: number;
+  retired: number;
+}
+
+export interface ThemesTable {
+  code: string;
+  label: string;
+  summary: string;
+  position: number;
+}
+
+export interface FactorsTable {
+  code: string;
+  theme_code: string;
+  label: string;
+  position: number;
+  retired: number;
+}
+
+export interface DepartmentsTable {
+  code: string;
+  label: string;
+  retired: ColumnType<number, number | undefined, number>;
+}
+
+export interface TimeframesTable {
+  urgency: string;
+  from_stage: string;
+  to_stage: string;
+  max_days: number;
+  source: string;
+  local: number;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  label: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  vocabulary_terms: VocabularyTermsTable;
+  themes: ThemesTable;
+  factors: FactorsTable;
+  departments: DepartmentsTable;
+  timeframes: TimeframesTable;
+  api_tokens: ApiTokensTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -6,6 +6,8 @@ import { migrateDownToNothing, migrateToLatest } from '../../server/db/migrator.
 const tables = async (db: Db) =>
   (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_')).sort();
 
+const ALL_TABLES = ['api_tokens', 'audit_events', 'departments', 'factors', 'sessions', 'themes', 'timeframes', 'users', 'vocabulary_terms'];
+
 describe('migrations', () => {
   let db: Db;
   afterEach(async () => db.destroy());
@@ -13,11 +15,11 @@ describe('migrations', () => {
   it('migrate up, all the way down, and up again on a fresh database', async () => {
     db = openDatabase('sqlite::memory:');
     await migrateToLatest(db);
-    expect(await tables(db)).toEqual(['audit_events', 'sessions', 'users']);
+    expect(await tables(db)).toEqual(ALL_TABLES);
     await migrateDownToNothing(db);
     expect(await tables(db)).toEqual([]);
     await migrateToLatest(db);
-    expect(await tables(db)).toEqual(['audit_events', 'sessions', 'users']);
+    expect(await tables(db)).toEqual(ALL_TABLES);
   });
 
   it('refuse to update or delete an audit event', async () => {
