@@ -9,6 +9,7 @@ import { createTokenService } from './api/tokens.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { createAuditService } from './audit/service.ts';
 import { loadUser } from './auth/middleware.ts';
+import { createCaseService } from './cases/service.ts';
 import { authRoutes } from './auth/routes.ts';
 import { DatabaseSessionStore } from './auth/session-store.ts';
 import type { Config } from './config.ts';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps): Express {
   const audit = createAuditService(clock);
   const users = createUserService({ db, audit, clock });
   const tokens = createTokenService({ db, audit, clock });
+  const cases = createCaseService({ db, audit, clock });
 
   const app = express();
   app.disable('x-powered-by');
@@ -58,7 +60,7 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok' });
   });
   // The API authenticates by bearer token alone, so it sits before sessions and CSRF.
-  app.use(apiRoutes({ db, tokens, users }));
+  app.use(apiRoutes({ db, tokens, users, cases }));
 
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(

@@ -82,7 +82,66 @@ export interface ApiTokensTable {
   revoked_at: string | null;
 }
 
+export interface CaseSequencesTable {
+  year: number;
+  last: number;
+}
+
+export interface CasesTable {
+  id: Generated<number>;
+  ref: string;
+  title: string;
+  narrative: string;
+  learning: string | null;
+  source: string;
+  department: string;
+  modality: string;
+  body_area: string | null;
+  setting: string;
+  urgency: string | null;
+  alert_category: string | null;
+  harm: string;
+  age_band: string | null;
+  event_month: string;
+  status: 'draft' | 'submitted' | 'closed';
+  withdrawn_at: string | null;
+  withdrawn_reason: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+  submitted_at: string | null;
+  closed_at: string | null;
+  day_request: number | null;
+  day_vetting: number | null;
+  day_scan: number | null;
+  day_report: number | null;
+  day_alert: number | null;
+  day_acknowledgement: number | null;
+  day_action: number | null;
+}
+
+export interface CaseThemesTable {
+  case_id: number;
+  theme_code: string;
+}
+
+export interface CaseFactorsTable {
+  case_id: number;
+  factor_code: string;
+}
+
+export interface CaseLinksTable {
+  case_id: number;
+  repeats_case_id: number;
+}
+
 export interface Database {
+  case_sequences: CaseSequencesTable;
+  cases: CasesTable;
+  case_themes: CaseThemesTable;
+  case_factors: CaseFactorsTable;
+  case_links: CaseLinksTable;
   users: UsersTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
@@ -97,5 +156,7 @@ export interface Database {
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type NewCaseRow = Insertable<CasesTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
 export type NewAuditEventRow = Insertable<AuditEventsTable>;

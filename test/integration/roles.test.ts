@@ -87,7 +87,7 @@ describe('role checks', () => {
       }
     }
     // API routes authenticate by bearer token (every role may read them), tested in api-*.test.ts.
-    const publicOrAuth = ['GET /sign-in', 'POST /sign-in', 'POST /sign-out', 'GET /signed-out', 'GET /api/v1/vocabularies'];
+    const publicOrAuth = ['GET /sign-in', 'POST /sign-in', 'POST /sign-out', 'GET /signed-out', 'GET /api/v1/vocabularies', 'POST /api/v1/cases', 'GET /api/v1/cases/:ref'];
     const listed = new Set([...PAGES.map((p) => `GET ${p.path}`), ...FORMS.map((f) => `POST ${f.path}`), ...publicOrAuth]);
     expect([...served].filter((r) => !listed.has(r))).toEqual([]);
   });

@@ -1,0 +1,45 @@
+import type { Db } from '../db/database.ts';
+import type { CaseRow, NewCaseRow } from '../db/schema.ts';
+
+/** The next reference number for a year. Runs inside the caller's transaction. */
+export async function nextSequence(db: Db, year: number): Promise<number> {
+  const updated = await db.updateTable('case_sequences').set((eb) => ({ last: eb('last', '+', 1) })).where('year', '=', year).executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) await db.insertInto('case_sequences').values({ year, last: 1 }).execute();
+  const row = await db.selectFrom('case_sequences').select('last').where('year', '=', year).executeTakeFirstOrThrow();
+  return Number(row.last);
+}
+
+export async function insertCase(db: Db, row: NewCaseRow): Promise<number> {
+  const { id } = await db.insertInto('cases').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+export async function insertTags(db: Db, caseId: number, themes: string[], factors: string[], repeats: number[]): Promise<void> {
+  if (themes.length) await db.insertInto('case_themes').values(themes.map((theme_code) => ({ case_id: caseId, theme_code }))).execute();
+  if (factors.length) await db.insertInto('case_factors').values(factors.map((factor_code) => ({ case_id: caseId, factor_code }))).execute();
+  if (repeats.length) await db.insertInto('case_links').values(repeats.map((repeats_case_id) => ({ case_id: caseId, repeats_case_id }))).execute();
+}
+
+export const findByRef = (db: Db, ref: string): Promise<CaseRow | undefined> =>
+  db.selectFrom('cases').selectAll().where('ref', '=', ref).executeTakeFirst();
+
+export async function idsByRef(db: Db, refs: string[]): Promise<Map<string, { id: number; status: string; withdrawn: boolean }>> {
+  if (refs.length === 0) return new Map();
+  const rows = await db.selectFrom('cases').select(['id', 'ref', 'status', 'withdrawn_at']).where('ref', 'in', refs).execute();
+  return new Map(rows.map((r) => [r.ref, { id: r.id, status: r.status, withdrawn: r.withdrawn_at !== null }]));
+}
+
+export async function tagsOf(db: Db, caseId: number) {
+  const [themes, factors, repeats, repeatedBy] = await Promise.all([
+    db.selectFrom('case_themes').select('theme_code').where('case_id', '=', caseId).orderBy('theme_code').execute(),
+    db.selectFrom('case_factors').select('factor_code').where('case_id', '=', caseId).orderBy('factor_code').execute(),
+    db.selectFrom('case_links').innerJoin('cases', 'cases.id', 'case_links.repeats_case_id').select('cases.ref').where('case_links.case_id', '=', caseId).orderBy('cases.ref').execute(),
+    db.selectFrom('case_links').innerJoin('cases', 'cases.id', 'case_links.case_id').select('cases.ref').where('case_links.repeats_case_id', '=', caseId).orderBy('cases.ref').execute(),
+  ]);
+  return {
+    themes: themes.map((t) => t.theme_code),
+    factors: factors.map((f) => f.factor_code),
+    repeats: repeats.map((r) => r.ref),
+    repeatedBy: repeatedBy.map((r) => r.ref),
+  };
+}
