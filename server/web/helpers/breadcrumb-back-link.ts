@@ -1,6 +1,4 @@
-import { isMapping } from './text-or-html.ts';
-
-const orUndefined = <T>(value: T | undefined, otherwise: T): T => (value === undefined ? otherwise : value);
+import { isOptionsObject, orDefault } from './nhsuk-options.ts';
 
 /**
  * `{{> nhsuk/back-link (breadcrumbBackLink this)}}`: the back link a breadcrumb shows on small
@@ -8,8 +6,8 @@ const orUndefined = <T>(value: T | undefined, otherwise: T): T => (value === und
  * as nhsuk-frontend's breadcrumb template builds it.
  */
 export function breadcrumbBackLink(options: unknown): Record<string, unknown> {
-  const params = isMapping(options) ? options : {};
-  const backLink = isMapping(params.backLink) ? params.backLink : {};
+  const params = isOptionsObject(options) ? options : {};
+  const backLink = isOptionsObject(params.backLink) ? params.backLink : {};
   const items = Array.isArray(params.items) ? params.items : [];
   let lastItem: Record<string, unknown> = {};
   let lastHref: unknown;
@@ -19,21 +17,21 @@ export function breadcrumbBackLink(options: unknown): Record<string, unknown> {
     lastText = params.text;
   } else {
     const last: unknown = items[items.length - 1];
-    lastItem = isMapping(last) ? last : {};
+    lastItem = isOptionsObject(last) ? last : {};
     lastHref = lastItem.href;
     lastText = lastItem.text;
   }
   const ownContent = Boolean(backLink.html || backLink.text);
   return {
     id: backLink.id,
-    visuallyHiddenText: orUndefined(backLink.visuallyHiddenText, 'Back to'),
+    visuallyHiddenText: orDefault(backLink.visuallyHiddenText, 'Back to'),
     text: ownContent ? backLink.text : lastText,
     html: ownContent ? backLink.html : undefined,
-    href: orUndefined(backLink.href, lastHref),
+    href: orDefault(backLink.href, lastHref),
     type: backLink.type,
     classes: backLink.classes,
-    attributes: orUndefined(backLink.attributes, lastItem.attributes),
-    variant: orUndefined(backLink.variant, params.variant),
+    attributes: orDefault(backLink.attributes, lastItem.attributes),
+    variant: orDefault(backLink.variant, params.variant),
     element: backLink.element,
   };
 }

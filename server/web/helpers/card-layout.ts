@@ -1,5 +1,5 @@
 import Handlebars from 'handlebars';
-import { isMapping, textOrHtml, type TextOrHtml } from './text-or-html.ts';
+import { isOptionsObject, textOrHtml, type TextOrHtml } from './nhsuk-options.ts';
 
 const VARIANTS = ['feature', 'primary', 'secondary', 'warning'];
 const CARE_VARIANTS = ['non-urgent', 'urgent', 'emergency'];
@@ -50,11 +50,11 @@ function headingElement(level: unknown): string {
  * care-card wording), description, actions and image, so the partial only lays them out.
  */
 export function cardLayout(options: unknown): CardLayout {
-  const params = isMapping(options) ? options : {};
+  const params = isOptionsObject(options) ? options : {};
   const variant = params.variant || params.type;
   const classes = typeof params.classes === 'string' ? params.classes : '';
 
-  const heading: Record<string, unknown> = isMapping(params.heading)
+  const heading: Record<string, unknown> = isOptionsObject(params.heading)
     ? params.heading
     : {
         id: params.headingId,
@@ -99,9 +99,9 @@ export function cardLayout(options: unknown): CardLayout {
   }
 
   const actionsOption = params.actions;
-  let actions: unknown[] = Array.isArray(actionsOption) ? actionsOption.filter(isMapping) : [];
-  if (!actions.length && isMapping(actionsOption) && Array.isArray(actionsOption.items)) {
-    actions = actionsOption.items.filter(isMapping);
+  let actions: unknown[] = Array.isArray(actionsOption) ? actionsOption.filter(isOptionsObject) : [];
+  if (!actions.length && isOptionsObject(actionsOption) && Array.isArray(actionsOption.items)) {
+    actions = actionsOption.items.filter(isOptionsObject);
   }
 
   const actionHeading = textOrHtml(params.heading);
@@ -113,14 +113,14 @@ export function cardLayout(options: unknown): CardLayout {
     attributes: params.attributes,
     isCareCard,
     heading: cardHeading,
-    description: textOrHtml(params.description, undefined, params.descriptionHtml),
+    description: textOrHtml(params.description, { html: params.descriptionHtml }),
     actions: actions as Record<string, unknown>[],
-    actionsClasses: isMapping(actionsOption) ? actionsOption.classes : undefined,
+    actionsClasses: isOptionsObject(actionsOption) ? actionsOption.classes : undefined,
     actionHeading: actionHeading.html || actionHeading.text,
     image:
       params.imgURL || params.imgALT
         ? { src: params.imgURL, alt: params.imgALT }
-        : isMapping(params.image)
+        : isOptionsObject(params.image)
           ? params.image
           : undefined,
     chevron: classNames.includes('nhsuk-card--primary'),

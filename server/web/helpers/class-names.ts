@@ -1,7 +1,4 @@
-import type { HelperOptions } from 'handlebars';
-
-const isHelperOptions = (v: unknown): v is HelperOptions =>
-  typeof v === 'object' && v !== null && 'hash' in v && 'data' in v;
+import { isHelperOptions } from './nhsuk-options.ts';
 
 /** `(classNames "nhsuk-card" modifier classes)`: the non-empty values, space-separated. */
 export function classNames(...raw: unknown[]): string {

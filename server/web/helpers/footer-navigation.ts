@@ -1,4 +1,4 @@
-import { isMapping, textOrHtml, type TextOrHtml } from './text-or-html.ts';
+import { isOptionsObject, textOrHtml, type TextOrHtml } from './nhsuk-options.ts';
 
 export type FooterNavigationGroup = Record<string, unknown> & {
   /** Grid column width, e.g. `one-quarter`. */
@@ -15,8 +15,8 @@ const WIDTHS: Record<number, string> = { 1: 'full', 2: 'one-half', 3: 'one-third
  * as nhsuk-frontend's footer template does with `batch(columns)`.
  */
 export function footerNavigation(navigation: unknown, columns: unknown): FooterNavigationGroup[][] {
-  const groups = (Array.isArray(navigation) ? navigation : isMapping(navigation) ? [navigation] : []).map((group) =>
-    isMapping(group) ? group : {},
+  const groups = (Array.isArray(navigation) ? navigation : isOptionsObject(navigation) ? [navigation] : []).map((group) =>
+    isOptionsObject(group) ? group : {},
   );
   const count = Number(columns) || 4;
   const perRow = WIDTHS[count] ? count : 4;
@@ -24,7 +24,7 @@ export function footerNavigation(navigation: unknown, columns: unknown): FooterN
   const rows: FooterNavigationGroup[][] = [];
   groups.forEach((group, i) => {
     const laidOut: FooterNavigationGroup = { ...group, width: group.width ? String(group.width) : width };
-    if (group.heading || group.title) laidOut.heading = textOrHtml(group.heading, group.title);
+    if (group.heading || group.title) laidOut.heading = textOrHtml(group.heading, { text: group.title });
     else delete laidOut.heading;
     if (i % perRow === 0) rows.push([]);
     rows[rows.length - 1]!.push(laidOut);

@@ -1,4 +1,4 @@
-import { isMapping } from './text-or-html.ts';
+import { isOptionsObject } from './nhsuk-options.ts';
 
 export type HeaderService = {
   /** Where the logo links, if anywhere. */
@@ -18,10 +18,10 @@ export type HeaderService = {
  * page does not have two adjacent links to the same place.
  */
 export function headerService(options: unknown): HeaderService {
-  const params = isMapping(options) ? options : {};
-  const logo = isMapping(params.logo) ? params.logo : {};
-  const service = isMapping(params.service) ? params.service : {};
-  const organisation = isMapping(params.organisation) ? params.organisation : {};
+  const params = isOptionsObject(options) ? options : {};
+  const logo = isOptionsObject(params.logo) ? params.logo : {};
+  const service = isOptionsObject(params.service) ? params.service : {};
+  const organisation = isOptionsObject(params.organisation) ? params.organisation : {};
   const hasText = typeof service.text === 'string' ? service.text.length > 0 : Boolean(service.text);
   const combined = Boolean((hasText && service.href && !logo.href) || (service.href && service.href == logo.href));
   const logoAlt = logo.alt === undefined ? 'NHS' : logo.alt;

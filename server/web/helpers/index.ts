@@ -21,12 +21,11 @@ import {
   nhsukSummaryListHasActions,
   nhsukSummaryListRowClasses,
   nhsukTagClasses,
-  nhsukVariantClasses,
   nhsukWidthClasses,
 } from './nhsuk-classes.ts';
 import { nhsukIcon } from './nhsuk-icon.ts';
 import { nhsukCaptionModel, nhsukHeadingModel, nhsukLabelModel, nhsukLegendModel } from './nhsuk-heading.ts';
-import { nhsukActionItems, nhsukMappings, nhsukTextOption } from './nhsuk-options.ts';
+import { nhsukActionItems, nhsukMappings, textOrHtml } from './nhsuk-options.ts';
 import {
   nhsukTableAttributes,
   nhsukTableBodyRows,
@@ -38,7 +37,6 @@ import {
 import { nhsukWarningCalloutCard } from './nhsuk-warning-callout.ts';
 import { paginationLink } from './pagination-link.ts';
 import { hasPartialBlock } from './partial-block.ts';
-import { textOrHtml } from './text-or-html.ts';
 
 /**
  * Every handlebars helper, by the name templates use. One helper (or a small family) per file,
@@ -91,8 +89,6 @@ export const helpers: Record<string, HelperDelegate> = {
   nhsukTableCard,
   nhsukTableHeadCells,
   nhsukTagClasses,
-  nhsukTextOption,
-  nhsukVariantClasses,
   nhsukWarningCalloutCard,
   nhsukWidthClasses,
   or,

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { nhsukAttributes } from './nhsuk-attributes.ts';
-import { contains, isOptionsObject } from './nhsuk-heading.ts';
+import { contains, isOptionsObject } from './nhsuk-options.ts';
 import { renderIcon } from './nhsuk-icon.ts';
 
 /**

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { nhsukAttributes } from './nhsuk-attributes.ts';
 import { nhsukTextareaModel } from './nhsuk-form-field.ts';
-import { isOptionsObject, orDefault, textOrHtmlOptions } from './nhsuk-heading.ts';
+import { isOptionsObject, orDefault, textOrHtml } from './nhsuk-options.ts';
 
 /**
  * The character count macro, which is a textarea with a count message and the data attributes its
@@ -24,7 +24,7 @@ export function i18nAttributes(key: string, message: unknown, messages?: unknown
 }
 
 export function nhsukCharacterCountModel(params: Options): Options {
-  const label = textOrHtmlOptions(params.label);
+  const label = textOrHtml(params.label);
   const formGroup = asOptions(params.formGroup);
   const countType = params.countType ? params.countType : params.maxwords ? 'words' : undefined;
   // Without a limit the message can only be written by the JavaScript, once it knows the limit.

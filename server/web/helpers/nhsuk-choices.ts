@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { nhsukAttributes } from './nhsuk-attributes.ts';
 import { groupField, tokenList } from './nhsuk-form-field.ts';
-import { contains, isOptionsObject, orDefault, textOrHtmlOptions } from './nhsuk-heading.ts';
+import { contains, isOptionsObject, orDefault, textOrHtml } from './nhsuk-options.ts';
 
 /**
  * The radios and checkboxes macros: the group's hint, error message and fieldset, and for each item
@@ -27,8 +27,8 @@ function item(kind: Kind, params: Options, raw: Options, index: number, idPrefix
     return { divider: raw.divider, dividerClasses: tokenList(`nhsuk-${kind}__divider`, notSupportedHidden) };
   }
 
-  const label = textOrHtmlOptions(raw.label);
-  const hint = textOrHtmlOptions(raw.hint);
+  const label = textOrHtml(raw.label);
+  const hint = textOrHtml(raw.hint);
   const hasHint = Boolean(hint.text || hint.html);
   const hintId = hasHint ? orDefault(hint.id, `${String(itemId)}-item-hint`) : '';
   const isChecked = Boolean(

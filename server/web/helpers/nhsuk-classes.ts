@@ -1,3 +1,4 @@
+import { modifierClass } from './class-names.ts';
 import { nhsukActionItems } from './nhsuk-options.ts';
 
 /**
@@ -11,30 +12,17 @@ type Params = Record<string, unknown>;
 const str = (v: unknown): string => (v === undefined || v === null || v === false ? '' : String(v));
 const has = (classes: string, className: string): boolean => classes.includes(className);
 
-/** `base` + one modifier from `allowed` (unless `classes` names any of them) + `classes`. */
-function withChoice(base: string, prefix: string, value: unknown, allowed: string[], classes: string): string {
-  if (value && allowed.includes(String(value)) && !allowed.some((a) => has(classes, prefix + a))) {
-    return `${base} ${prefix}${String(value)}`;
-  }
-  return base;
-}
-
 const append = (base: string, classes: string): string => (classes ? `${base} ${classes}` : base);
 
 const TAG_COLOURS = ['white', 'grey', 'green', 'aqua-green', 'blue', 'purple', 'pink', 'red', 'orange', 'yellow'];
 
 export function nhsukTagClasses(params: Params): string {
   const classes = str(params.classes);
-  let names = withChoice('nhsuk-tag', 'nhsuk-tag--', params.colour, TAG_COLOURS, classes);
+  const colour = modifierClass('nhsuk-tag', params.colour, TAG_COLOURS, classes);
+  let names = colour ? `nhsuk-tag ${colour}` : 'nhsuk-tag';
   if (params.colour === false && !has(classes, 'nhsuk-tag--no-colour')) names += ' nhsuk-tag--no-colour';
   if (params.border === false && !has(classes, 'nhsuk-tag--no-border')) names += ' nhsuk-tag--no-border';
   return append(names, classes);
-}
-
-/** For components whose only modifier is one `variant` value (details, panel, scroll). */
-export function nhsukVariantClasses(base: string, variant: unknown, allowed: unknown, params: Params): string {
-  const classes = str(params.classes);
-  return append(withChoice(base, `${base}--`, variant, [str(allowed)], classes), classes);
 }
 
 export function nhsukNotificationBannerClasses(params: Params): string {

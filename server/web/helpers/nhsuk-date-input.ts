@@ -1,5 +1,5 @@
 import { groupField } from './nhsuk-form-field.ts';
-import { contains, isOptionsObject, orDefault, textOrHtmlOptions } from './nhsuk-heading.ts';
+import { contains, isOptionsObject, orDefault, textOrHtml } from './nhsuk-options.ts';
 
 /**
  * The date input macro: the group's hint, error message and fieldset, and for each of day, month
@@ -19,7 +19,7 @@ const capitalize = (v: unknown): string => {
 
 export function nhsukDateInputModel(params: Options): Options {
   const values = asOptions(params.values);
-  const errorMessage = textOrHtmlOptions(params.errorMessage);
+  const errorMessage = textOrHtml(params.errorMessage);
   const groupHasError = Boolean(errorMessage.text || errorMessage.html || params.errorMessage === true);
   const day = orDefault(params.day, { name: 'day', value: values.day, width: 2 });
   const month = orDefault(params.month, { name: 'month', value: values.month, width: 2 });
@@ -36,7 +36,7 @@ export function nhsukDateInputModel(params: Options): Options {
     .filter((raw) => raw)
     .map((raw) => {
       const item = asOptions(raw);
-      const label = textOrHtmlOptions(item.label);
+      const label = textOrHtml(item.label);
       let name: unknown = item.name;
       let value: unknown = item.value;
       let width: unknown = orDefault(item.width, 2);

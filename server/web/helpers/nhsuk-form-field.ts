@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
+import { classNames } from './class-names.ts';
 import { nhsukAttributes } from './nhsuk-attributes.ts';
-import { contains, isOptionsObject, orDefault, textOrHtmlOptions } from './nhsuk-heading.ts';
+import { contains, isOptionsObject, orDefault, textOrHtml } from './nhsuk-options.ts';
 
 /**
  * The shared arithmetic of nhsuk-frontend's form control macros (input, textarea, select, and the
@@ -15,17 +16,12 @@ const asOptions = (v: unknown): Options => (isOptionsObject(v) ? v : {});
 const hasTextOrHtml = (v: Options): boolean => Boolean(v.text || v.html);
 
 /** Space-separated, as the templates' `(a ~ " " ~ b) | trim`, skipping empty parts. */
-export const tokenList = (...parts: unknown[]): string =>
-  parts
-    .filter((p) => p !== undefined && p !== null && p !== false && p !== '')
-    .map(String)
-    .join(' ')
-    .trim();
+export const tokenList = (...parts: unknown[]): string => classNames(...parts).trim();
 
 /** Hint and error message options with their default ids, and the describedBy they add up to. */
 function described(params: Options, idBase: unknown, describedBy: unknown) {
-  const hint = textOrHtmlOptions(params.hint);
-  const errorMessage = textOrHtmlOptions(params.errorMessage);
+  const hint = textOrHtml(params.hint);
+  const errorMessage = textOrHtml(params.errorMessage);
   const hasHint = hasTextOrHtml(hint);
   const hasErrorMessage = hasTextOrHtml(errorMessage);
   // `id ~ "-hint"` in Nunjucks prints a missing id as "undefined"; kept for identical markup.
@@ -59,7 +55,7 @@ const slot = (v: unknown): Options | undefined => {
 /** What input, textarea and select share: a label, hint and error message around one control. */
 function singleField(params: Options, block: string) {
   const id = params.id ? params.id : params.name;
-  const label = textOrHtmlOptions(params.label);
+  const label = textOrHtml(params.label);
   const formGroup = asOptions(params.formGroup);
   const info = described(params, id, params.describedBy);
   return {
@@ -107,7 +103,7 @@ export function nhsukInputModel(params: Options): Options {
   );
   const inputWrapper = asOptions(params.inputWrapper);
   const affix = (v: unknown): Options | undefined => {
-    const options = textOrHtmlOptions(v);
+    const options = textOrHtml(v);
     return hasTextOrHtml(options)
       ? { content: options.html ? options.html : options.text, classes: options.classes, attributes: options.attributes }
       : undefined;

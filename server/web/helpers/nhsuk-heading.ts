@@ -1,5 +1,7 @@
 import Handlebars from 'handlebars';
 import { nhsukAttributes } from './nhsuk-attributes.ts';
+import { tagName } from './link-or-button.ts';
+import { contains, isOptionsObject, orDefault, textOrHtml } from './nhsuk-options.ts';
 
 /**
  * The option arithmetic of nhsuk-frontend's heading, caption, label and legend macros, which the
@@ -10,30 +12,6 @@ import { nhsukAttributes } from './nhsuk-attributes.ts';
 type Options = Record<string, unknown>;
 
 const isSafe = (v: unknown): v is Handlebars.SafeString => v instanceof Handlebars.SafeString;
-const isHelperOptions = (v: unknown): boolean => typeof v === 'object' && v !== null && 'hash' in v && 'data' in v;
-
-/** Nunjucks' `is mapping and is not escaped`: an options object rather than a text or html value. */
-export const isOptionsObject = (v: unknown): v is Options =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !isSafe(v) && !isHelperOptions(v);
-
-/** The templates' "support X as string": a string is text, a SafeString is html, an object is itself. */
-export function textOrHtmlOptions(value: unknown): Options {
-  if (isOptionsObject(value)) return value;
-  return { text: typeof value === 'string' ? value : undefined, html: isSafe(value) ? value : undefined };
-}
-
-/** Nunjucks' `default` filter: only an undefined value is replaced (null survives, as in Nunjucks). */
-export const orDefault = <T>(value: unknown, fallback: T): unknown => (value === undefined ? fallback : value);
-
-/** Nunjucks' `in` on a string option such as `classes`: a substring test, false when there is none. */
-export const contains = (haystack: unknown, needle: string): boolean =>
-  typeof haystack === 'string' && haystack.includes(needle);
-
-// Element names are printed as tag names, where escaping would not make them safe.
-const tagName = (value: unknown, fallback: string): string => {
-  const name = typeof value === 'string' ? value.toLowerCase() : '';
-  return /^[a-z][a-z0-9-]*$/.test(name) ? name : fallback;
-};
 
 const HEADING_SIZES = ['xxs', 'xs', 's', 'm', 'l', 'xl'];
 const CAPTION_SIZES = ['m', 'l', 'xl', 'xxl'];
@@ -73,7 +51,7 @@ export function nhsukHeadingModel(params: Options): Options {
   }
   if (classes) classNames += ` ${String(classes)}`;
 
-  const headingCaption = textOrHtmlOptions(params.caption);
+  const headingCaption = textOrHtml(params.caption);
   const caption = {
     id: headingCaption.id,
     element: headingCaption.element,
@@ -102,11 +80,11 @@ export function nhsukHeadingModel(params: Options): Options {
  */
 function headed(params: Options, captionPlacement: (placement: unknown) => unknown) {
   let heading: unknown = params.heading;
-  if (heading && (typeof heading === 'string' || isSafe(heading))) heading = textOrHtmlOptions(heading);
+  if (heading && (typeof heading === 'string' || isSafe(heading))) heading = textOrHtml(heading);
   const h: Options = isOptionsObject(heading) ? heading : {};
   const hasHeading = Boolean((params.isPageHeading && heading !== false) || (params.isPageHeading !== false && heading));
 
-  const headingCaption = textOrHtmlOptions(hasHeading ? orDefault(h.caption, params.caption) : params.caption);
+  const headingCaption = textOrHtml(hasHeading ? orDefault(h.caption, params.caption) : params.caption);
   const size = hasHeading ? orDefault(h.size, params.size) : params.size;
   const caption = {
     id: headingCaption.id,
@@ -167,7 +145,7 @@ const LEGEND_SIZES = ['s', 'm', 'l', 'xl'];
 
 /** The legend macro (given the fieldset's `legend` option, which may be text or html): `inner` holds the options for the heading partial inside (or as) the legend. */
 export function nhsukLegendModel(legend: unknown): Options {
-  const params = textOrHtmlOptions(legend);
+  const params = textOrHtml(legend);
   const model = headed(params, (placement) => (placement === 'before' ? 'start' : placement));
   const { classes } = params;
   let classNames = 'nhsuk-fieldset__legend';

@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
-import type { HelperOptions } from 'handlebars';
 import { nhsukAttributes } from './nhsuk-attributes.ts';
+import { isHelperOptions } from './nhsuk-options.ts';
 
 export type IconParams = {
   title?: unknown;
@@ -37,9 +37,6 @@ const ICON_PATHS: Record<string, string> = {
 };
 
 const SIZES = ['25', '50', '75', '100'];
-
-const isHelperOptions = (v: unknown): v is HelperOptions =>
-  typeof v === 'object' && v !== null && 'hash' in v && 'data' in v;
 
 /** The icon's class list: a size modifier is only added when `classes` does not already set one. */
 export function iconClassNames(name: string, params: IconParams = {}): string {

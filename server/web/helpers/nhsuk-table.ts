@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { nhsukAttributes } from './nhsuk-attributes.ts';
-import { isMapping, nhsukTextOption } from './nhsuk-options.ts';
+import { isMapping, orDefault, textOrHtml } from './nhsuk-options.ts';
 
 /**
  * The option arithmetic of nhsuk-frontend's tables template: table attributes, caption, card, and
@@ -12,7 +12,6 @@ type Options = Record<string, unknown>;
 
 const str = (v: unknown): string => (v === undefined || v === null || v === false ? '' : String(v));
 const has = (classes: unknown, className: string): boolean => str(classes).includes(className);
-const orDefault = (value: unknown, fallback: unknown): unknown => (value === undefined ? fallback : value);
 const optional = (value: unknown) => ({ value, optional: true });
 const safe = (html: string) => new Handlebars.SafeString(html);
 
@@ -74,7 +73,7 @@ export function nhsukTableAttributes(params: Options): Handlebars.SafeString {
 
 /** The caption option (text, html or options), with the deprecated captionSize/captionClasses. */
 const tableCaption = (params: Options): Options =>
-  nhsukTextOption(params.caption, { size: params.captionSize, classes: params.captionClasses });
+  textOrHtml(params.caption, { size: params.captionSize, classes: params.captionClasses });
 
 /** The caption's id: given, or derived (for the scroll region's label) when the table scrolls. */
 export function nhsukTableCaptionId(params: Options): unknown {
@@ -91,7 +90,7 @@ export function nhsukTableCaptionId(params: Options): unknown {
 export function nhsukTableCaption(params: Options): Options | undefined {
   const caption = tableCaption(params);
   if (!caption.text && !caption.html) return undefined;
-  const headingCaption = nhsukTextOption(caption.caption);
+  const headingCaption = textOrHtml(caption.caption);
   const placement = headingCaption.placement;
   const given = isMapping(params.caption) ? params.caption.visuallyHiddenText : undefined;
   const hidden = orDefault(
@@ -126,16 +125,9 @@ export function nhsukTableCaption(params: Options): Options | undefined {
 export function nhsukTableCard(params: Options): Options | undefined {
   if (!params.card && !params.panel) return undefined;
   const card = isMapping(params.card) ? params.card : {};
-  const heading = isMapping(card.heading) && !(card.heading instanceof Handlebars.SafeString)
-    ? card.heading
-    : {
-        text: typeof card.heading === 'string' ? card.heading : params.heading,
-        html: card.heading instanceof Handlebars.SafeString ? card.heading : undefined,
-        level: params.headingLevel,
-      };
   return {
     id: card.id,
-    heading,
+    heading: textOrHtml(card.heading, { text: params.heading, level: params.headingLevel }),
     href: card.href,
     actions: card.actions,
     classes: orDefault(params.panelClasses, card.classes),
@@ -220,7 +212,7 @@ export function nhsukTableHeadCells(params: Options): TableCell[] {
   return tableHead(params)
     .filter(isCell)
     .map((item) => {
-      const header = nhsukTextOption(item);
+      const header = textOrHtml(item);
       const sort = typeof header.sort === 'string' ? header.sort : header.sort == true ? 'none' : undefined;
       const sortNext = typeof header.sortNext === 'string' ? header.sortNext : undefined;
       return cell({
@@ -254,8 +246,8 @@ export function nhsukTableBodyRows(params: Options): TableCell[][] {
   return rows.map((row: unknown[]) =>
     row.flatMap((item, index) => {
       if (!isCell(item)) return [];
-      const header = nhsukTextOption(head[index]);
-      const data = nhsukTextOption(item);
+      const header = textOrHtml(head[index]);
+      const data = textOrHtml(item);
       const isRowHeader = index === 0 && Boolean(params.firstCellIsHeader);
       const cellRole = isRowHeader ? 'rowheader' : 'cell';
       return [

@@ -1,8 +1,6 @@
-import { nhsukTextOption } from './nhsuk-options.ts';
+import { orDefault, textOrHtml } from './nhsuk-options.ts';
 
 type Options = Record<string, unknown>;
-
-const orDefault = (value: unknown, fallback: unknown): unknown => (value === undefined ? fallback : value);
 
 /**
  * A warning callout is a card with the warning variant; this gives that card's options as the
@@ -10,7 +8,7 @@ const orDefault = (value: unknown, fallback: unknown): unknown => (value === und
  * does not already say so.
  */
 export function nhsukWarningCalloutCard(params: Options): Options {
-  const heading = nhsukTextOption(params.heading);
+  const heading = textOrHtml(params.heading);
   const text = typeof heading.text === 'string' ? heading.text : heading.text ? String(heading.text) : '';
   const saysImportant = text.includes('Important') || text.includes('important');
   return {

@@ -1,4 +1,4 @@
-import { isMapping, textOrHtml, type TextOrHtml } from './text-or-html.ts';
+import { isOptionsObject, textOrHtml, type TextOrHtml } from './nhsuk-options.ts';
 
 export type PaginationLink = {
   href?: unknown;
@@ -15,11 +15,11 @@ export type PaginationLink = {
  * template does, so the partial only deals with one shape.
  */
 export function paginationLink(options: unknown, which: unknown): PaginationLink {
-  const all = isMapping(options) ? options : {};
+  const all = isOptionsObject(options) ? options : {};
   const side = which === 'next' ? 'next' : 'previous';
   const url = all[`${side}Url`];
   const page = all[`${side}Page`];
   const given = url || page ? { href: url, labelText: page } : all[side];
-  const link: Record<string, unknown> = isMapping(given) ? given : {};
-  return { ...link, label: textOrHtml(link.label, link.labelText) };
+  const link: Record<string, unknown> = isOptionsObject(given) ? given : {};
+  return { ...link, label: textOrHtml(link.label, { text: link.labelText }) };
 }

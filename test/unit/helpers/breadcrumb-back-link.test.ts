@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breadcrumbBackLink } from '../../../server/web/helpers/breadcrumb-back-link.ts';
-import { createRenderer } from '../../../server/web/view-engine.ts';
+import { render } from '../../support/nhsuk-fixtures.ts';
 
 const items = [
   { href: '/', text: 'Home' },
@@ -35,8 +35,7 @@ describe('breadcrumbBackLink', () => {
   });
 
   it('renders as a back link from a template', async () => {
-    const hbs = await createRenderer();
-    const html = hbs.compile('{{> nhsuk/back-link (breadcrumbBackLink this)}}')({ items });
+    const html = await render('{{> nhsuk/back-link (breadcrumbBackLink this)}}', { items });
     expect(html.replace(/\s+/g, ' ')).toContain('href="/cases" lang="en">');
   });
 });

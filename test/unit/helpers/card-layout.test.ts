@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { cardLayout } from '../../../server/web/helpers/card-layout.ts';
-import { createRenderer } from '../../../server/web/view-engine.ts';
+import { render } from '../../support/nhsuk-fixtures.ts';
 
 describe('cardLayout', () => {
   it('adds variant classes unless classes already set one', () => {
@@ -55,8 +55,7 @@ describe('cardLayout', () => {
   });
 
   it('is usable from a template', async () => {
-    const hbs = await createRenderer();
-    expect(hbs.compile('{{#with (cardLayout this)}}{{cardClasses}}{{/with}}')({ variant: 'warning' })).toBe(
+    expect(await render('{{#with (cardLayout this)}}{{cardClasses}}{{/with}}', { variant: 'warning' })).toBe(
       'nhsuk-card nhsuk-card--warning',
     );
   });

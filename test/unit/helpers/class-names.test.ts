@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRenderer } from '../../../server/web/view-engine.ts';
-
-async function render(source: string, context: unknown = {}): Promise<string> {
-  return (await createRenderer()).compile(source)(context);
-}
+import { render } from '../../support/nhsuk-fixtures.ts';
 
 describe('classNames helper', () => {
   it('joins the non-empty values with spaces', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { footerNavigation } from '../../../server/web/helpers/footer-navigation.ts';
-import { createRenderer } from '../../../server/web/view-engine.ts';
+import { render } from '../../support/nhsuk-fixtures.ts';
 
 const group = (n: number) => ({ items: [{ href: `/${n}`, text: `${n}` }] });
 
@@ -30,8 +30,7 @@ describe('footerNavigation', () => {
   });
 
   it('is usable from a template', async () => {
-    const hbs = await createRenderer();
-    const html = hbs.compile('{{#each (footerNavigation nav 3)}}[{{#each this}}{{width}} {{/each}}]{{/each}}')({
+    const html = await render('{{#each (footerNavigation nav 3)}}[{{#each this}}{{width}} {{/each}}]{{/each}}', {
       nav: [group(1), group(2)],
     });
     expect(html).toBe('[one-third one-third ]');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headerService } from '../../../server/web/helpers/header-service.ts';
-import { createRenderer } from '../../../server/web/view-engine.ts';
+import { render } from '../../support/nhsuk-fixtures.ts';
 
 describe('headerService', () => {
   it('combines logo and service name when only the service name links', () => {
@@ -30,8 +30,7 @@ describe('headerService', () => {
   });
 
   it('is usable from a template', async () => {
-    const hbs = await createRenderer();
-    const html = hbs.compile('{{#with (headerService this)}}{{href}}|{{ariaLabel}}{{/with}}')({
+    const html = await render('{{#with (headerService this)}}{{href}}|{{ariaLabel}}{{/with}}', {
       service: { text: 'A & B', href: '/' },
     });
     expect(html).toBe('/|NHS A &amp; B homepage');

@@ -1,25 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { createRenderer } from '../../../server/web/view-engine.ts';
+import { tagName } from '../../../server/web/helpers/link-or-button.ts';
+import { render } from '../../support/nhsuk-fixtures.ts';
 
-async function render(context: unknown): Promise<string> {
-  return (await createRenderer()).compile('{{linkOrButton element href type}}')(context);
-}
+const element = (context: unknown): Promise<string> => render('{{linkOrButton element href type}}', context);
 
 describe('linkOrButton helper', () => {
   it('is a link when there is an href and no type', async () => {
-    expect(await render({ href: '/' })).toBe('a');
+    expect(await element({ href: '/' })).toBe('a');
   });
 
   it('is a button with a type or without an href', async () => {
-    expect(await render({ href: '/', type: 'submit' })).toBe('button');
-    expect(await render({})).toBe('button');
+    expect(await element({ href: '/', type: 'submit' })).toBe('button');
+    expect(await element({})).toBe('button');
   });
 
   it('uses an explicit element, lower-cased', async () => {
-    expect(await render({ element: 'INPUT', href: '/' })).toBe('input');
+    expect(await element({ element: 'INPUT', href: '/' })).toBe('input');
   });
 
   it('refuses an element that is not a tag name', async () => {
-    expect(await render({ element: 'a onclick=x' })).toBe('button');
+    expect(await element({ element: 'a onclick=x' })).toBe('button');
+  });
+});
+
+describe('tagName', () => {
+  it('lower-cases a plain tag name and replaces anything else with the fallback', () => {
+    expect(tagName('H2', 'h1')).toBe('h2');
+    expect(tagName('my-element', 'span')).toBe('my-element');
+    expect(tagName('p onclick=x', 'span')).toBe('span');
+    expect(tagName(undefined, 'span')).toBe('span');
   });
 });

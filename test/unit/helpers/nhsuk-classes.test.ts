@@ -5,10 +5,9 @@ import {
   nhsukSummaryListHasActions,
   nhsukSummaryListRowClasses,
   nhsukTagClasses,
-  nhsukVariantClasses,
   nhsukWidthClasses,
 } from '../../../server/web/helpers/nhsuk-classes.ts';
-import { createRenderer } from '../../../server/web/view-engine.ts';
+import { render } from '../../support/nhsuk-fixtures.ts';
 
 describe('nhsukTagClasses', () => {
   it('adds an allowed colour, then the caller classes', () => {
@@ -25,20 +24,11 @@ describe('nhsukTagClasses', () => {
   });
 
   it('is escaped where a partial prints it', async () => {
-    const hbs = await createRenderer();
-    expect(hbs.compile('{{nhsukTagClasses this}}')({ classes: '"><script>' })).toBe('nhsuk-tag &quot;&gt;&lt;script&gt;');
+    expect(await render('{{nhsukTagClasses this}}', { classes: '"><script>' })).toBe('nhsuk-tag &quot;&gt;&lt;script&gt;');
   });
 });
 
-describe('nhsukVariantClasses and nhsukNotificationBannerClasses', () => {
-  it('add the one allowed variant unless classes already has it', () => {
-    expect(nhsukVariantClasses('nhsuk-details', 'reverse', 'reverse', {})).toBe('nhsuk-details nhsuk-details--reverse');
-    expect(nhsukVariantClasses('nhsuk-details', 'other', 'reverse', {})).toBe('nhsuk-details');
-    expect(nhsukVariantClasses('nhsuk-panel', 'interruption', 'interruption', { classes: 'nhsuk-panel--interruption' })).toBe(
-      'nhsuk-panel nhsuk-panel--interruption',
-    );
-  });
-
+describe('nhsukNotificationBannerClasses', () => {
   it('put the banner success modifier after the caller classes, as the template does', () => {
     expect(nhsukNotificationBannerClasses({ type: 'success', classes: 'app-x' })).toBe(
       'nhsuk-notification-banner app-x nhsuk-notification-banner--success',

@@ -1,22 +1,10 @@
-import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import {
   nhsukCaptionModel,
   nhsukHeadingModel,
   nhsukLabelModel,
   nhsukLegendModel,
-  textOrHtmlOptions,
 } from '../../../server/web/helpers/nhsuk-heading.ts';
-
-describe('textOrHtmlOptions', () => {
-  it('reads a string as text, a SafeString as html and an object as itself', () => {
-    const html = new Handlebars.SafeString('<b>x</b>');
-    expect(textOrHtmlOptions('x')).toEqual({ text: 'x', html: undefined });
-    expect(textOrHtmlOptions(html)).toEqual({ text: undefined, html });
-    expect(textOrHtmlOptions({ text: 'x', id: 'y' })).toEqual({ text: 'x', id: 'y' });
-    expect(textOrHtmlOptions(undefined)).toEqual({ text: undefined, html: undefined });
-  });
-});
 
 describe('nhsukCaptionModel', () => {
   it('replaces the base class with a sized one and marks captions placed after', () => {

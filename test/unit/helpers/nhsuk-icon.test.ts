@@ -1,12 +1,10 @@
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { iconClassNames } from '../../../server/web/helpers/nhsuk-icon.ts';
-import { createRenderer } from '../../../server/web/view-engine.ts';
-import { normaliseHtml } from '../../support/nhsuk-fixtures.ts';
+import { normaliseHtml, render } from '../../support/nhsuk-fixtures.ts';
 
-async function render(source: string, context: unknown = {}): Promise<string> {
-  const hbs = await createRenderer();
-  return normaliseHtml(hbs.compile(source)(context));
+async function icon(source: string, context: unknown = {}): Promise<string> {
+  return normaliseHtml(await render(source, context));
 }
 
 const SEARCH_PATH =
@@ -14,7 +12,7 @@ const SEARCH_PATH =
 
 describe('nhsukIcon helper', () => {
   it('renders a decorative icon hidden from assistive technology', async () => {
-    expect(await render('{{nhsukIcon "search"}}')).toBe(
+    expect(await icon('{{nhsukIcon "search"}}')).toBe(
       '<svg class="nhsuk-icon nhsuk-icon--search" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" focusable="false" aria-hidden="true">' +
         SEARCH_PATH +
         '</svg>',
@@ -22,7 +20,7 @@ describe('nhsukIcon helper', () => {
   });
 
   it('gives a titled icon an accessible name instead of hiding it', async () => {
-    expect(await render('{{nhsukIcon "search" (params title=title)}}', { title: 'Search <site>' })).toBe(
+    expect(await icon('{{nhsukIcon "search" (params title=title)}}', { title: 'Search <site>' })).toBe(
       '<svg class="nhsuk-icon nhsuk-icon--search" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" focusable="false" role="img" aria-label="Search &lt;site&gt;">' +
         '<title>Search &lt;site&gt;</title>' +
         SEARCH_PATH +
@@ -31,7 +29,7 @@ describe('nhsukIcon helper', () => {
   });
 
   it('accepts options as hash arguments, with classes, size and attributes', async () => {
-    const html = await render('{{nhsukIcon "tick" classes="app-tick" size=50 attributes=attrs}}', {
+    const html = await icon('{{nhsukIcon "tick" classes="app-tick" size=50 attributes=attrs}}', {
       attrs: { 'data-test': 'a"b' },
     });
     expect(html).toMatch(/^<svg class="nhsuk-icon nhsuk-icon--tick nhsuk-icon--size-50 app-tick" /);
@@ -40,19 +38,19 @@ describe('nhsukIcon helper', () => {
   });
 
   it('uses html in place of the built-in paths', async () => {
-    const html = await render('{{nhsukIcon "custom" (params html=markup)}}', {
+    const html = await icon('{{nhsukIcon "custom" (params html=markup)}}', {
       markup: new Handlebars.SafeString('  <circle r="4"/>  '),
     });
     expect(html).toMatch(/^<svg class="nhsuk-icon nhsuk-icon--custom" .*><circle r="4"\/><\/svg>$/);
   });
 
   it('renders an empty svg for an unknown icon name', async () => {
-    expect(await render('{{nhsukIcon "nope"}}')).toMatch(/^<svg [^>]*><\/svg>$/);
+    expect(await icon('{{nhsukIcon "nope"}}')).toMatch(/^<svg [^>]*><\/svg>$/);
   });
 
   it('escapes the name in the class attribute', async () => {
-    expect(await render('{{nhsukIcon name}}', { name: 'x" onload="alert(1)' })).toContain(
-      'class="nhsuk-icon nhsuk-icon--x&quot; onload&#x3D;&quot;alert(1)"',
+    expect(await icon('{{nhsukIcon name}}', { name: 'x" onload="alert(1)' })).toContain(
+      'class="nhsuk-icon nhsuk-icon--x&quot; onload=&quot;alert(1)"',
     );
   });
 });

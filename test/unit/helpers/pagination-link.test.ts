@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { paginationLink } from '../../../server/web/helpers/pagination-link.ts';
-import { createRenderer } from '../../../server/web/view-engine.ts';
+import { render } from '../../support/nhsuk-fixtures.ts';
 
 describe('paginationLink', () => {
   it('normalises a string label to text', () => {
@@ -29,8 +29,7 @@ describe('paginationLink', () => {
   });
 
   it('is usable from a template', async () => {
-    const hbs = await createRenderer();
-    const html = hbs.compile('{{#with (paginationLink this "next")}}{{href}} {{label.text}}{{/with}}')({
+    const html = await render('{{#with (paginationLink this "next")}}{{href}} {{label.text}}{{/with}}', {
       next: { href: '/2', label: 'Two & three' },
     });
     expect(html).toBe('/2 Two &amp; three');

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createRenderer } from '../../../server/web/view-engine.ts';
-import { checkFixtures, normaliseHtml } from '../../support/nhsuk-fixtures.ts';
+import { checkFixtures, normaliseHtml, render } from '../../support/nhsuk-fixtures.ts';
 
 checkFixtures('input');
 
 describe('nhsuk/input in use', () => {
   it('draws a labelled field with its hint, error and the value the user gave', async () => {
-    const hbs = await createRenderer();
-    const html = hbs.compile(
+    const html = await render(
       '{{> nhsuk/input (params label=(params text="Email address" size="s") hint="We will only use this to reply" errorMessage=errors.email name="email" type="email" autocomplete="email" value=values.email)}}',
-    )({ errors: { email: 'Enter an email address in the correct format' }, values: { email: 'jo@example' } });
+      { errors: { email: 'Enter an email address in the correct format' }, values: { email: 'jo@example' } },
+    );
     expect(normaliseHtml(html)).toBe(
       '<div class="nhsuk-form-group nhsuk-form-group--error"><label class="nhsuk-label nhsuk-label--s" for="email">Email address</label>' +
         '<div class="nhsuk-hint" id="email-hint">We will only use this to reply</div>' +

@@ -1,3 +1,3 @@
-import { checkAllFixtures } from './_fixture-extras.ts';
+import { checkFixtures } from '../../support/nhsuk-fixtures.ts';
 
-checkAllFixtures('tag');
+checkFixtures('tag');
