@@ -5,6 +5,7 @@ import session from 'express-session';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { apiRoutes } from './api/routes.ts';
+import { tokenRoutes } from './api/token-routes.ts';
 import { createTokenService } from './api/tokens.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { createAuditService } from './audit/service.ts';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(authRoutes(users));
   app.use(userRoutes(users));
   app.use(auditRoutes(db, audit, users));
+  app.use(tokenRoutes(tokens, users));
 
   app.use(notFoundHandler);
   app.use(errorHandler(config.production));

@@ -10,6 +10,9 @@ const ACTION_LABELS: Record<string, string> = {
   'user.deactivate': 'User deactivated',
   'user.reactivate': 'User reactivated',
   'user.password_reset': 'Password reset',
+  'token.create': 'API token created',
+  'token.revoke': 'API token revoked',
+  'case.create': 'Case created',
 };
 
 export const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action;

@@ -7,6 +7,7 @@ declare module 'express-session' {
   interface SessionData {
     userId?: number;
     flash?: string;
+    createdToken?: { token: string; email: string };
   }
 }
 

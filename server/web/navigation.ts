@@ -10,6 +10,7 @@ const ITEMS: Record<Role, { href: string; text: string }[]> = {
   admin: [
     { href: '/', text: 'Home' },
     { href: '/admin/users', text: 'Users' },
+    { href: '/admin/tokens', text: 'API tokens' },
     { href: '/admin/audit', text: 'Audit log' },
   ],
 };

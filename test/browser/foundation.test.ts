@@ -78,7 +78,7 @@ describe('admin pages in a real browser', () => {
   it('every admin page, and each with errors, passes axe', async () => {
     const { page, problems } = await newPage(ctx);
     await signIn(page, ctx.baseUrl, 'admin@test.casebook.test', TEST_PASSWORD);
-    for (const path of ['/admin/users', '/admin/users/new', '/admin/users/2', '/admin/audit', '/admin/audit?from=2026-02-30']) {
+    for (const path of ['/admin/users', '/admin/users/new', '/admin/users/2', '/admin/audit', '/admin/audit?from=2026-02-30', '/admin/tokens']) {
       await page.goto(`${ctx.baseUrl}${path}`);
       await expectNoAxeViolations(page);
     }

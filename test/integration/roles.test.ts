@@ -12,11 +12,14 @@ const PAGES: { path: string; roles: Role[] | 'public' }[] = [
   { path: '/admin/users/new', roles: ['admin'] },
   { path: '/admin/users/:id', roles: ['admin'] },
   { path: '/admin/audit', roles: ['admin'] },
+  { path: '/admin/tokens', roles: ['admin'] },
 ];
 const FORMS: { path: string; roles: Role[] }[] = [
   { path: '/admin/users', roles: ['admin'] },
   { path: '/admin/users/:id', roles: ['admin'] },
   { path: '/admin/users/:id/password', roles: ['admin'] },
+  { path: '/admin/tokens', roles: ['admin'] },
+  { path: '/admin/tokens/:id/revoke', roles: ['admin'] },
 ];
 
 const HOME_HEADINGS: Record<Role, string> = {
