@@ -1,13 +1,17 @@
+import type { CaseService } from '../server/cases/service.ts';
 import type { Db } from '../server/db/database.ts';
 import type { UserService } from '../server/users/service.ts';
 import { insertDepartmentIfMissing } from '../server/vocabularies/repository.ts';
+import { seedDemoCases } from './demo-cases.ts';
 import { seedDemoUsers } from './demo-users.ts';
 import { DEMO_DEPARTMENTS } from './reference/2026-11-23.ts';
 
 /** Everything the demo needs, added only where missing, so running it twice changes nothing. */
-export async function seedDemo(deps: { db: Db; users: UserService }): Promise<{ users: number; departments: number }> {
+export async function seedDemo(deps: { db: Db; users: UserService; cases: CaseService; now: Date }) {
   let departments = 0;
   for (const d of DEMO_DEPARTMENTS) if (await insertDepartmentIfMissing(deps.db, d.code, d.label)) departments++;
   const users = await seedDemoUsers(deps.users);
-  return { users, departments };
+  const author = (await deps.users.list()).find((u) => u.email === 'safety@demo.casebook.test');
+  const cases = author ? await seedDemoCases({ db: deps.db, cases: deps.cases, actor: deps.users.actorFor(author), now: deps.now }) : 0;
+  return { users, departments, cases };
 }

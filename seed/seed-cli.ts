@@ -2,6 +2,7 @@ import { createAuditService } from '../server/audit/service.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrator.ts';
+import { createCaseService } from '../server/cases/service.ts';
 import { createUserService } from '../server/users/service.ts';
 import { seedDemo } from './demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
@@ -16,8 +17,9 @@ const db = openDatabase(config.databaseUrl);
 try {
   await migrateToLatest(db);
   const clock = () => new Date();
-  const added = await seedDemo({ db, users: createUserService({ db, audit: createAuditService(clock), clock }) });
-  console.log(`Added ${added.users} demo user(s) and ${added.departments} department(s). Demo sign-ins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(', ')}`);
+  const audit = createAuditService(clock);
+  const added = await seedDemo({ db, users: createUserService({ db, audit, clock }), cases: createCaseService({ db, audit, clock }), now: clock() });
+  console.log(`Added ${added.users} demo user(s), ${added.departments} department(s) and ${added.cases} case(s). Demo sign-ins (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((u) => u.email).join(', ')}`);
 } finally {
   await db.destroy();
 }

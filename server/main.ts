@@ -6,6 +6,7 @@ import { createAuditService } from './audit/service.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
+import { createCaseService } from './cases/service.ts';
 import { createUserService } from './users/service.ts';
 import { createLogger } from './web/logging.ts';
 
@@ -28,7 +29,8 @@ await migrateToLatest(db);
 
 if (config.seedDemo) {
   const clock = () => new Date();
-  await seedDemo({ db, users: createUserService({ db, audit: createAuditService(clock), clock }) });
+  const audit = createAuditService(clock);
+  await seedDemo({ db, users: createUserService({ db, audit, clock }), cases: createCaseService({ db, audit, clock }), now: clock() });
 }
 
 const app = createApp({ db, config, logger });

@@ -13,6 +13,7 @@ const ACTION_LABELS: Record<string, string> = {
   'token.create': 'API token created',
   'token.revoke': 'API token revoked',
   'case.create': 'Case created',
+  'case.close': 'Case closed',
 };
 
 export const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action;

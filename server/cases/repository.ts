@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
-import type { CaseRow, NewCaseRow } from '../db/schema.ts';
+import type { CaseRow, CasesTable, NewCaseRow } from '../db/schema.ts';
+import type { Updateable } from 'kysely';
 
 /** The next reference number for a year. Runs inside the caller's transaction. */
 export async function nextSequence(db: Db, year: number): Promise<number> {
@@ -42,4 +43,13 @@ export async function tagsOf(db: Db, caseId: number) {
     repeats: repeats.map((r) => r.ref),
     repeatedBy: repeatedBy.map((r) => r.ref),
   };
+}
+
+export async function setStatus(db: Db, id: number, changes: Updateable<CasesTable>): Promise<void> {
+  await db.updateTable('cases').set(changes).where('id', '=', id).execute();
+}
+
+export async function countCases(db: Db): Promise<number> {
+  const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -165,7 +165,20 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
     return c && (c.status !== 'draft' || canSeeDrafts(role)) ? c : undefined;
   }
 
-  return { check, create, get, getFor };
+  /** Submitted → closed: the case's learning has been captured. Bumps the version like any change. */
+  async function close(actor: Actor, ref: string): Promise<CaseView> {
+    await db.transaction().execute(async (trx) => {
+      const row = await repo.findByRef(trx, ref);
+      if (!row) throw new CaseValidationError([{ field: 'ref', message: `There is no case ${ref}` }]);
+      if (row.status !== 'submitted') throw new CaseValidationError([{ field: 'status', message: 'Only a submitted case can be closed' }]);
+      const at = clock().toISOString();
+      await repo.setStatus(trx, row.id, { status: 'closed', closed_at: at, updated_at: at, version: row.version + 1 });
+      await audit.record(trx, { actor, action: 'case.close', entityType: 'case', entityId: ref, before: { status: row.status }, after: { status: 'closed' } });
+    });
+    return (await get(ref))!;
+  }
+
+  return { check, create, get, getFor, close };
 }
 
 function toView(r: CaseRow, tags: Awaited<ReturnType<typeof repo.tagsOf>>): CaseView {

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditService } from '../../server/audit/service.ts';
+import { createCaseService } from '../../server/cases/service.ts';
+import { seedDemo } from '../../seed/demo.ts';
+import { createTestApp, type TestContext } from '../support/test-app.ts';
+
+let ctx: TestContext;
+let seed: () => ReturnType<typeof seedDemo>;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const clock = () => new Date(ctx.clock.now);
+  const cases = createCaseService({ db: ctx.db, audit: createAuditService(clock), clock });
+  seed = () => seedDemo({ db: ctx.db, users: ctx.users, cases, now: clock() });
+});
+afterAll(async () => ctx.close());
+
+describe('demo seed', () => {
+  it('loads the demo users, departments and about 400 cases through the case rules, once', async () => {
+    const first = await seed();
+    expect(first).toEqual({ users: 4, departments: 4, cases: 400 });
+    expect(await seed()).toEqual({ users: 0, departments: 0, cases: 0 });
+
+    const rows = await ctx.db.selectFrom('cases').select(['status', 'event_month', 'ref']).execute();
+    expect(rows).toHaveLength(400);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['draft', 'submitted', 'closed']));
+    expect(rows.every((r) => r.event_month <= '2026-10')).toBe(true);
+    const links = await ctx.db.selectFrom('case_links').selectAll().execute();
+    expect(links.length).toBeGreaterThan(5);
+    const audited = await ctx.db.selectFrom('audit_events').select('action').where('action', '=', 'case.create').execute();
+    expect(audited).toHaveLength(400);
+  }, 60_000);
+});
