@@ -317,7 +317,8 @@ function buildCase(r: Rng, d: Draft, i: number, keyOf: (i: number) => string, mo
   // Delay cases always carry the journey that shows the delay; elsewhere it is sometimes unknown.
   const journey = base === 'T3' || r() < 0.9 ? journeyFor(r, setting, urgency, factors, alertRaised, d.step) : undefined;
   const eventMonth = months[d.month]!;
-  const meeting = Number(eventMonth.slice(5)) % 12;
+  // The meeting is named by the event month itself, so no text points past endMonth.
+  const meeting = Number(eventMonth.slice(5)) - 1;
   const text = writeCase(
     {
       scenario,
@@ -333,7 +334,7 @@ function buildCase(r: Rng, d: Draft, i: number, keyOf: (i: number) => string, mo
       journey,
       outsourced,
       repeatMonths,
-      meetingMonth: `${MONTH_NAMES[meeting]} ${Number(eventMonth.slice(0, 4)) + (meeting === 0 ? 1 : 0)}`,
+      meetingMonth: `${MONTH_NAMES[meeting]} ${eventMonth.slice(0, 4)}`,
     },
     r,
   );

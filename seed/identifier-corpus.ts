@@ -6,6 +6,7 @@
  */
 import { findIdentifiers, severity } from '../server/domain/identifiers.ts';
 import type { Finding, IdentifierKind } from '../server/domain/identifiers.ts';
+import { mulberry32 } from './corpus.ts';
 
 export type LabelledText = { text: string; expected: Finding[] };
 export type KindScore = { expected: number; found: number; recall: number; falsePositives: number };
@@ -19,17 +20,6 @@ export type Evaluation = {
   perKind: Record<string, KindScore>;
 };
 
-/** mulberry32: small, fast and good enough for sampling templates. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -336,7 +326,7 @@ function assemble(r: Rng, samples: Sample[]): LabelledText {
 
 /** Labelled texts (one to three identifiers each) followed by clean texts (no identifiers). */
 export function buildIdentifierCorpus(options: CorpusOptions = {}): LabelledText[] {
-  const r = prng(options.seed ?? 20261123);
+  const r = mulberry32(options.seed ?? 20261123);
   const kinds = Object.keys(SAMPLERS) as IdentifierKind[];
   const corpus: LabelledText[] = [];
   for (let i = 0; i < (options.labelled ?? 900); i++) {
