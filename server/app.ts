@@ -10,6 +10,7 @@ import { createTokenService } from './api/tokens.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { createAuditService } from './audit/service.ts';
 import { loadUser } from './auth/middleware.ts';
+import { caseRoutes } from './cases/routes.ts';
 import { createCaseService } from './cases/service.ts';
 import { authRoutes } from './auth/routes.ts';
 import { DatabaseSessionStore } from './auth/session-store.ts';
@@ -92,11 +93,12 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
 
-  app.use(homeRoutes());
+  app.use(homeRoutes(cases));
   app.use(authRoutes(users));
   app.use(userRoutes(users));
   app.use(auditRoutes(db, audit, users));
   app.use(tokenRoutes(tokens, users));
+  app.use(caseRoutes(db, cases));
 
   app.use(notFoundHandler);
   app.use(errorHandler(config.production));

@@ -53,3 +53,14 @@ export async function countCases(db: Db): Promise<number> {
   const row = await db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export const draftsBy = (db: Db, userId: number, limit: number) =>
+  db
+    .selectFrom('cases')
+    .select(['ref', 'title', 'event_month', 'updated_at'])
+    .where('created_by', '=', userId)
+    .where('status', '=', 'draft')
+    .where('withdrawn_at', 'is', null)
+    .orderBy('updated_at', 'desc')
+    .limit(limit)
+    .execute();

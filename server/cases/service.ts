@@ -178,7 +178,11 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
     return (await get(ref))!;
   }
 
-  return { check, create, get, getFor, close };
+  async function draftsOf(userId: number) {
+    return (await repo.draftsBy(db, userId, 50)).map((r) => ({ ref: r.ref, title: r.title, eventMonth: r.event_month, updatedAt: r.updated_at }));
+  }
+
+  return { check, create, get, getFor, close, draftsOf };
 }
 
 function toView(r: CaseRow, tags: Awaited<ReturnType<typeof repo.tagsOf>>): CaseView {

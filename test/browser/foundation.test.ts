@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../server/domain/roles.ts';
 import { type BrowserContext, expectNoAxeViolations, newPage, signIn, startBrowserApp } from '../support/browser.ts';
+import { logCase } from '../support/cases.ts';
 import { createUser, TEST_PASSWORD } from '../support/test-app.ts';
 
 let ctx: BrowserContext;
@@ -94,6 +95,21 @@ describe('admin pages in a real browser', () => {
     await page.click('form[action="/admin/users"] button[type="submit"]');
     await page.waitForURL(`${ctx.baseUrl}/admin/users`);
     expect(await page.locator('.nhsuk-notification-banner').textContent()).toContain('browser.user@nhs.net has been added');
+    await expectNoAxeViolations(page);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the case page and the safety home with drafts pass axe', async () => {
+    const author = (await ctx.users.list()).find((u) => u.role === 'safety')!;
+    const submitted = await logCase(ctx, author);
+    await logCase(ctx, author, { submit: false, title: 'A draft case' });
+    const { page, problems } = await newPage(ctx);
+    await signIn(page, ctx.baseUrl, author.email, TEST_PASSWORD);
+    expect(await page.locator('[data-drafts] a').count()).toBeGreaterThan(0);
+    await expectNoAxeViolations(page);
+    await page.goto(`${ctx.baseUrl}/cases/${submitted.ref}`);
+    expect(await page.locator('h1').textContent()).toBe(submitted.title);
     await expectNoAxeViolations(page);
     expect(problems).toEqual([]);
     await page.close();

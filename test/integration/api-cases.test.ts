@@ -4,6 +4,7 @@ import { createTokenService } from '../../server/api/tokens.ts';
 import { createAuditService } from '../../server/audit/service.ts';
 import type { Role } from '../../server/domain/roles.ts';
 import { insertDepartmentIfMissing } from '../../server/vocabularies/repository.ts';
+import { validCase } from '../support/cases.ts';
 import { createTestApp, createUser, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
@@ -21,27 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-const valid = () => ({
-  title: 'Lung nodule on chest X-ray not alerted to GP',
-  narrative: 'A chest X-ray requested by the GP showed a 2 cm nodule. The report recommended CT but no alert was raised and the result was filed without action. The patient re-presented 8 months later with a lung cancer.',
-  learning: 'Reports recommending CT for a suspicious nodule must raise a cancer alert.',
-  source: 'local_complaint',
-  department: 'north',
-  modality: 'xr',
-  bodyArea: 'chest',
-  setting: 'gp',
-  urgency: 'routine',
-  alertCategory: 'cancer',
-  harm: 'severe',
-  ageBand: '65-79',
-  eventMonth: '2026-03',
-  themes: [
-    { theme: 'T1', factors: ['T1.01'] },
-    { theme: 'T2', factors: ['T2.02'] },
-  ],
-  journey: { request: 0, scan: 3, report: 40 },
-  submit: true,
-});
+const valid = validCase;
 
 const post = (body: unknown, role: Role = 'safety') =>
   request(ctx.app).post('/api/v1/cases').set('Authorization', `Bearer ${tokenOf[role]}`).send(body as object);

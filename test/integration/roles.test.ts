@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../server/domain/roles.ts';
+import { logCase } from '../support/cases.ts';
 import { $, createTestApp, createUser, signedInAgent, type TestContext } from '../support/test-app.ts';
 
 // Every route and who may use it. A new route that is not listed here fails the "covers every route" test.
@@ -13,6 +14,7 @@ const PAGES: { path: string; roles: Role[] | 'public' }[] = [
   { path: '/admin/users/:id', roles: ['admin'] },
   { path: '/admin/audit', roles: ['admin'] },
   { path: '/admin/tokens', roles: ['admin'] },
+  { path: '/cases/:ref', roles: [...ROLES] },
 ];
 const FORMS: { path: string; roles: Role[] }[] = [
   { path: '/admin/users', roles: ['admin'] },
@@ -32,6 +34,7 @@ const HOME_HEADINGS: Record<Role, string> = {
 let ctx: TestContext;
 const agents = {} as Record<Role, ReturnType<typeof request.agent>>;
 let targetId: number;
+let caseRef: string;
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -40,10 +43,11 @@ beforeAll(async () => {
     agents[role] = await signedInAgent(ctx, `${role}@test.casebook.test`);
   }
   targetId = (await createUser(ctx, 'trainer', 'target@test.casebook.test')).id;
+  caseRef = (await logCase(ctx, { id: targetId, email: 'target@test.casebook.test' })).ref;
 });
 afterAll(async () => ctx.close());
 
-const url = (path: string) => path.replace(':id', String(targetId));
+const url = (path: string) => path.replace(':id', String(targetId)).replace(':ref', caseRef);
 
 describe('role checks', () => {
   for (const page of PAGES) {

@@ -1,0 +1,69 @@
+import type request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logCase } from '../support/cases.ts';
+import { $, createTestApp, createUser, signedInAgent, type TestContext } from '../support/test-app.ts';
+
+let ctx: TestContext;
+let safety: ReturnType<typeof request.agent>;
+let trainer: ReturnType<typeof request.agent>;
+let submittedRef: string;
+let draftRef: string;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const author = await createUser(ctx, 'safety');
+  await createUser(ctx, 'trainer');
+  const first = await logCase(ctx, author);
+  submittedRef = (await logCase(ctx, author, { title: 'Second nodule missed', repeats: [first.ref] })).ref;
+  draftRef = (await logCase(ctx, author, { title: 'Draft about a lost handover', submit: false })).ref;
+  safety = await signedInAgent(ctx, author.email);
+  trainer = await signedInAgent(ctx, 'trainer@test.casebook.test');
+});
+afterAll(async () => ctx.close());
+
+describe('case page', () => {
+  it('shows every field with its label, the themes and factors', async () => {
+    const $$ = $((await trainer.get(`/cases/${submittedRef}`).expect(200)).text);
+    expect($$('h1').text()).toBe('Second nodule missed');
+    const rows = Object.fromEntries($$('.nhsuk-summary-list__row').map((_, r) => [[$$(r).find('dt').text().trim(), $$(r).find('dd').text().trim()]]).get());
+    expect(rows).toMatchObject({ Reference: submittedRef, Source: 'Local complaint', Modality: 'Plain X-ray', 'Harm (LFPSE physical harm)': 'Severe harm', 'Month of the event': 'March 2026', Department: 'North General Hospital imaging' });
+    expect($$('main').text()).toContain('T1.01');
+    expect($$('main').text()).toContain('No alert raised for an unexpected significant finding');
+  });
+
+  it('computes delays against expected timeframes and highlights breaches', async () => {
+    const $$ = $((await trainer.get(`/cases/${submittedRef}`)).text);
+    const breached = $$('tr[data-breached="true"]');
+    expect(breached).toHaveLength(1);
+    expect(breached.text()).toContain('Scan to Report');
+    expect(breached.text()).toContain('Breached by 9 days');
+    expect(breached.text()).toContain('NHS England (2023)');
+  });
+
+  it('links repeats both ways', async () => {
+    const $$ = $((await trainer.get(`/cases/${submittedRef}`)).text);
+    const earlier = $$('a[href^="/cases/CB-"]').first().attr('href')!;
+    const back = $((await trainer.get(earlier)).text);
+    expect(back(`a[href="/cases/${submittedRef}"]`)).toHaveLength(1);
+  });
+
+  it('never shows a draft to a trainer, and lists drafts on the author\'s home page', async () => {
+    await trainer.get(`/cases/${draftRef}`).expect(404);
+    await safety.get(`/cases/${draftRef}`).expect(200);
+    const home = $((await safety.get('/')).text);
+    expect(home('[data-drafts] a').map((_, a) => home(a).attr('href')).get()).toEqual([`/cases/${draftRef}`]);
+  });
+
+  it('escapes what users typed', async () => {
+    const author = await ctx.users.get(1);
+    const ref = (await logCase(ctx, author!, { title: '<script>alert(1)</script> nodule' })).ref;
+    const res = await trainer.get(`/cases/${ref}`);
+    expect(res.text).not.toContain('<script>alert(1)</script>');
+    expect($(res.text)('h1').text()).toBe('<script>alert(1)</script> nodule');
+  });
+
+  it('answers 404 for unknown references', async () => {
+    await trainer.get('/cases/CB-2026-99999').expect(404);
+    await trainer.get('/cases/nonsense').expect(404);
+  });
+});
