@@ -136,7 +136,36 @@ export interface CaseLinksTable {
   repeats_case_id: number;
 }
 
+export interface CaseNotesTable {
+  id: Generated<number>;
+  case_id: number;
+  body: string;
+  author_id: number;
+  author_role: Role;
+  created_at: string;
+}
+
+export type ActionStatus = 'open' | 'done' | 'dropped';
+
+export interface ActionsTable {
+  id: Generated<number>;
+  case_id: number | null;
+  description: string;
+  owner: string;
+  due_date: string;
+  status: ActionStatus;
+  dropped_reason: string | null;
+  evidence: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
 export interface Database {
+  case_notes: CaseNotesTable;
+  actions: ActionsTable;
   case_sequences: CaseSequencesTable;
   cases: CasesTable;
   case_themes: CaseThemesTable;

@@ -16,6 +16,7 @@ export type Vocabularies = {
   harms: Term[];
   ageBands: Term[];
   journeyStages: Term[];
+  actionOwners: Term[];
 };
 
 const LIST_KEYS = {
@@ -28,6 +29,7 @@ const LIST_KEYS = {
   harm: 'harms',
   age_band: 'ageBands',
   journey_stage: 'journeyStages',
+  action_owner: 'actionOwners',
 } as const;
 
 const term = (code: string, label: string, retired: number): Term => (retired ? { code, label, retired: true } : { code, label });
@@ -60,6 +62,7 @@ export async function loadVocabularies(db: Db): Promise<Vocabularies> {
     harms: [],
     ageBands: [],
     journeyStages: [],
+    actionOwners: [],
   };
   for (const t of terms) {
     const key = LIST_KEYS[t.vocabulary as keyof typeof LIST_KEYS];
