@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import session from 'express-session';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import { actionRoutes } from './actions/routes.ts';
 import { apiRoutes } from './api/routes.ts';
 import { tokenRoutes } from './api/token-routes.ts';
 import { createTokenService } from './api/tokens.ts';
@@ -19,6 +20,7 @@ import type { Db } from './db/database.ts';
 import { homeRoutes } from './home/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { createUserService } from './users/service.ts';
+import { referenceDataRoutes } from './vocabularies/admin-routes.ts';
 import { errorHandler, notFoundHandler } from './web/error-handler.ts';
 import { createLogger, requestLogging } from './web/logging.ts';
 import { navigationFor } from './web/navigation.ts';
@@ -99,6 +101,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(auditRoutes(db, audit, users));
   app.use(tokenRoutes(tokens, users));
   app.use(caseRoutes(db, cases));
+  app.use(actionRoutes({ db, audit, users, clock }));
+  app.use(referenceDataRoutes({ db, audit, users, clock }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(config.production));

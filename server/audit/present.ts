@@ -14,6 +14,21 @@ const ACTION_LABELS: Record<string, string> = {
   'token.revoke': 'API token revoked',
   'case.create': 'Case created',
   'case.close': 'Case closed',
+  'case.update': 'Case edited',
+  'case.submit': 'Case submitted',
+  'case.reopen': 'Case reopened',
+  'case.withdraw': 'Case withdrawn',
+  'case.note': 'Note added',
+  'case.export': 'Cases exported',
+  'action.create': 'Action added',
+  'action.update': 'Action updated',
+  'reference.department_create': 'Department added',
+  'reference.department_update': 'Department changed',
+  'reference.term_create': 'Vocabulary term added',
+  'reference.term_update': 'Vocabulary term changed',
+  'reference.factor_create': 'Contributory factor added',
+  'reference.factor_update': 'Contributory factor changed',
+  'reference.timeframe_update': 'Expected timeframe changed',
 };
 
 export const actionLabel = (action: string): string => ACTION_LABELS[action] ?? action;

@@ -4,12 +4,25 @@ export type NavItem = { href: string; text: string; current?: boolean; active?: 
 
 // Only pages that exist appear here; each feature adds its entries as it lands.
 const ITEMS: Record<Role, { href: string; text: string }[]> = {
-  safety: [{ href: '/', text: 'Home' }],
-  director: [{ href: '/', text: 'Home' }],
-  trainer: [{ href: '/', text: 'Home' }],
+  safety: [
+    { href: '/', text: 'Home' },
+    { href: '/cases/new', text: 'Log a case' },
+    { href: '/cases', text: 'Cases' },
+    { href: '/actions', text: 'Actions' },
+  ],
+  director: [
+    { href: '/', text: 'Home' },
+    { href: '/cases', text: 'Cases' },
+    { href: '/actions', text: 'Actions' },
+  ],
+  trainer: [
+    { href: '/', text: 'Home' },
+    { href: '/cases', text: 'Cases' },
+  ],
   admin: [
     { href: '/', text: 'Home' },
     { href: '/admin/users', text: 'Users' },
+    { href: '/admin/reference-data', text: 'Reference data' },
     { href: '/admin/tokens', text: 'API tokens' },
     { href: '/admin/audit', text: 'Audit log' },
   ],
