@@ -15,7 +15,13 @@ export async function insertCase(db: Db, row: NewCaseRow): Promise<number> {
   return Number(id);
 }
 
-export async function insertTags(db: Db, caseId: number, themes: string[], factors: string[], repeats: number[]): Promise<void> {
+/** Sets a case's themes, factors and repeat links to exactly these. */
+export async function replaceTags(db: Db, caseId: number, input: { themes: { theme: string; factors: string[] }[] }, repeats: number[]): Promise<void> {
+  await db.deleteFrom('case_themes').where('case_id', '=', caseId).execute();
+  await db.deleteFrom('case_factors').where('case_id', '=', caseId).execute();
+  await db.deleteFrom('case_links').where('case_id', '=', caseId).execute();
+  const themes = input.themes.map((t) => t.theme);
+  const factors = [...new Set(input.themes.flatMap((t) => t.factors))];
   if (themes.length) await db.insertInto('case_themes').values(themes.map((theme_code) => ({ case_id: caseId, theme_code }))).execute();
   if (factors.length) await db.insertInto('case_factors').values(factors.map((factor_code) => ({ case_id: caseId, factor_code }))).execute();
   if (repeats.length) await db.insertInto('case_links').values(repeats.map((repeats_case_id) => ({ case_id: caseId, repeats_case_id }))).execute();
@@ -45,8 +51,10 @@ export async function tagsOf(db: Db, caseId: number) {
   };
 }
 
-export async function setStatus(db: Db, id: number, changes: Updateable<CasesTable>): Promise<void> {
-  await db.updateTable('cases').set(changes).where('id', '=', id).execute();
+/** Writes only if the stored version is still the expected one; false when someone saved first. */
+export async function updateCase(db: Db, id: number, expectedVersion: number, changes: Updateable<CasesTable>): Promise<boolean> {
+  const result = await db.updateTable('cases').set(changes).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function countCases(db: Db): Promise<number> {

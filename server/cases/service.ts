@@ -1,16 +1,17 @@
 import type { Actor, AuditService } from '../audit/service.ts';
 import type { Db } from '../db/database.ts';
-import type { CaseRow } from '../db/schema.ts';
+import type { NewCaseRow } from '../db/schema.ts';
 import { formatRef } from '../domain/case-ref.ts';
-import { checkJourney, type Journey, STAGES } from '../domain/journey.ts';
-import { checkEventMonth } from '../domain/months.ts';
+import { STAGES } from '../domain/journey.ts';
 import type { Role } from '../domain/roles.ts';
-import { loadVocabularies, type Term } from '../vocabularies/service.ts';
-import { IdentifierFoundError, scanFields } from './identifier-check.ts';
+import { checkCase, type FieldProblem } from './checks.ts';
+import { type IdentifierConfirmation, screenFields } from './identifier-check.ts';
 import * as repo from './repository.ts';
 import type { CaseInput } from './schema.ts';
+import { type CaseView, toView } from './view.ts';
 
-export type FieldProblem = { field: string; message: string };
+export type { CaseView } from './view.ts';
+export type { FieldProblem } from './checks.ts';
 
 export class CaseValidationError extends Error {
   constructor(readonly problems: FieldProblem[]) {
@@ -19,121 +20,94 @@ export class CaseValidationError extends Error {
   }
 }
 
-export type CaseView = {
-  ref: string;
-  version: number;
-  status: 'draft' | 'submitted' | 'closed';
-  withdrawn: boolean;
-  title: string;
-  narrative: string;
-  learning: string | null;
-  source: string;
-  department: string;
-  modality: string;
-  bodyArea: string | null;
-  setting: string;
-  urgency: string | null;
-  alertCategory: string | null;
-  harm: string;
-  ageBand: string | null;
-  eventMonth: string;
-  themes: { theme: string; factors: string[] }[];
-  journey: Journey;
-  repeats: string[];
-  repeatedBy: string[];
-  createdAt: string;
-  updatedAt: string;
-};
+/** Saving over a newer version: nothing is written, and the caller gets the version that won. */
+export class VersionConflictError extends Error {
+  constructor(readonly current: CaseView) {
+    super(`${current.ref} has been changed by someone else since you opened it`);
+    this.name = 'VersionConflictError';
+  }
+}
 
-const MONTH_MESSAGES = {
-  format: 'Enter the month of the event as year and month, like 2026-03',
-  future: 'The month of the event must be this month or earlier',
-  too_early: 'The month of the event must be 1990 or later',
-} as const;
+/** A change the case's status does not allow (editing a closed or withdrawn case, closing a draft…). */
+export class CaseStateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CaseStateError';
+  }
+}
+
+export type SaveOptions = { confirmations?: IdentifierConfirmation[] };
 
 /** Who may see drafts: trainers teach from submitted and closed cases only. */
 export const canSeeDrafts = (role: Role): boolean => role !== 'trainer';
 
+/** The fields the audit trail compares: the input shape, so history reads like the form. */
+function auditShape(c: CaseInput | CaseView): Record<string, unknown> {
+  return {
+    title: c.title,
+    narrative: c.narrative,
+    learning: c.learning || null,
+    source: c.source,
+    department: c.department,
+    modality: c.modality,
+    bodyArea: c.bodyArea ?? null,
+    setting: c.setting,
+    urgency: c.urgency ?? null,
+    alertCategory: c.alertCategory ?? null,
+    harm: c.harm,
+    ageBand: c.ageBand ?? null,
+    eventMonth: c.eventMonth,
+    themes: c.themes.map((t) => ({ theme: t.theme, factors: [...t.factors].sort() })).sort((a, b) => a.theme.localeCompare(b.theme)),
+    journey: Object.fromEntries(STAGES.filter((s) => c.journey?.[s] !== undefined).map((s) => [s, c.journey![s]])),
+    repeats: [...new Set(c.repeats ?? [])].sort(),
+  };
+}
+
+function changed(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const keys = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return { before: Object.fromEntries(keys.map((k) => [k, before[k]])), after: Object.fromEntries(keys.map((k) => [k, after[k]])) };
+}
+
+function columnsOf(input: CaseInput): Omit<NewCaseRow, 'ref' | 'status' | 'created_by' | 'created_at' | 'updated_at' | 'version'> {
+  const journey = input.journey ?? {};
+  return {
+    title: input.title,
+    narrative: input.narrative,
+    learning: input.learning || null,
+    source: input.source,
+    department: input.department,
+    modality: input.modality,
+    body_area: input.bodyArea ?? null,
+    setting: input.setting,
+    urgency: input.urgency ?? null,
+    alert_category: input.alertCategory ?? null,
+    harm: input.harm,
+    age_band: input.ageBand ?? null,
+    event_month: input.eventMonth,
+    ...Object.fromEntries(STAGES.map((s) => [`day_${s}`, journey[s] ?? null])),
+  };
+}
+
 export function createCaseService(deps: { db: Db; audit: AuditService; clock: () => Date }) {
   const { db, audit, clock } = deps;
 
-  /** Every rule the schema cannot know: codes exist and are current, factors match themes, months, journeys, links. */
-  async function check(input: CaseInput): Promise<{ problems: FieldProblem[]; repeatIds: number[] }> {
-    const v = await loadVocabularies(db);
-    const problems: FieldProblem[] = [];
-    const pick = (field: string, value: string | undefined, terms: Term[], message: string, optional = false) => {
-      if (value === undefined && optional) return;
-      if (!terms.some((t) => t.code === value && !t.retired)) problems.push({ field, message });
-    };
-    pick('source', input.source, v.sources, 'Select a source from the list');
-    pick('department', input.department, v.departments, 'Select a department from the list');
-    pick('modality', input.modality, v.modalities, 'Select a modality from the list');
-    pick('bodyArea', input.bodyArea, v.bodyAreas, 'Select a body area from the list', true);
-    pick('setting', input.setting, v.settings, 'Select a care setting from the list');
-    pick('urgency', input.urgency, v.urgencies, 'Select an urgency from the list', true);
-    pick('alertCategory', input.alertCategory, v.alertCategories, 'Select an alert category from the list', true);
-    pick('harm', input.harm, v.harms, 'Select the level of harm from the list');
-    pick('ageBand', input.ageBand, v.ageBands, 'Select an age band from the list', true);
-
-    const monthProblem = checkEventMonth(input.eventMonth, clock());
-    if (monthProblem) problems.push({ field: 'eventMonth', message: MONTH_MESSAGES[monthProblem] });
-
-    const seen = new Set<string>();
-    for (const t of input.themes) {
-      const theme = v.themes.find((x) => x.code === t.theme);
-      if (!theme) {
-        problems.push({ field: 'themes', message: `${t.theme} is not a theme: use T1, T2, T3 or T4` });
-        continue;
-      }
-      if (seen.has(t.theme)) problems.push({ field: 'themes', message: `${t.theme} is selected more than once` });
-      seen.add(t.theme);
-      for (const f of t.factors) {
-        const factor = theme.factors.find((x) => x.code === f);
-        if (!factor) problems.push({ field: 'themes', message: `${f} is not a contributory factor of ${t.theme}` });
-        else if (factor.retired) problems.push({ field: 'themes', message: `${f} has been retired: choose a current factor` });
-      }
-    }
-
-    for (const p of checkJourney(input.journey ?? {})) problems.push({ field: `journey.${p.stage}`, message: p.message });
-
-    const refs = [...new Set(input.repeats ?? [])];
-    const found = await repo.idsByRef(db, refs);
-    const repeatIds: number[] = [];
-    for (const ref of refs) {
-      const target = found.get(ref);
-      if (!target) problems.push({ field: 'repeats', message: `There is no case ${ref}` });
-      else repeatIds.push(target.id);
-    }
-    return { problems, repeatIds };
+  async function validate(input: CaseInput, options: SaveOptions, previous?: CaseView) {
+    const { problems, repeatIds } = await checkCase(db, input, clock(), previous);
+    if (problems.length) throw new CaseValidationError(problems);
+    const confirmed = screenFields({ title: input.title, narrative: input.narrative, learning: input.learning }, options.confirmations);
+    return { repeatIds, confirmed };
   }
 
-  async function create(actor: Actor, input: CaseInput): Promise<CaseView> {
-    const { problems, repeatIds } = await check(input);
-    if (problems.length) throw new CaseValidationError(problems);
-    const findings = scanFields({ title: input.title, narrative: input.narrative, learning: input.learning });
-    if (findings.length) throw new IdentifierFoundError(findings);
-
+  async function create(actor: Actor, input: CaseInput, options: SaveOptions = {}): Promise<CaseView> {
+    const { repeatIds, confirmed } = await validate(input, options);
     const now = clock();
     const at = now.toISOString();
     const status = input.submit ? 'submitted' : 'draft';
-    const journey = input.journey ?? {};
     const ref = await db.transaction().execute(async (trx) => {
       const ref = formatRef(now.getUTCFullYear(), await repo.nextSequence(trx, now.getUTCFullYear()));
       const id = await repo.insertCase(trx, {
+        ...columnsOf(input),
         ref,
-        title: input.title,
-        narrative: input.narrative,
-        learning: input.learning || null,
-        source: input.source,
-        department: input.department,
-        modality: input.modality,
-        body_area: input.bodyArea ?? null,
-        setting: input.setting,
-        urgency: input.urgency ?? null,
-        alert_category: input.alertCategory ?? null,
-        harm: input.harm,
-        age_band: input.ageBand ?? null,
-        event_month: input.eventMonth,
         status,
         withdrawn_at: null,
         withdrawn_reason: null,
@@ -143,13 +117,39 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
         updated_at: at,
         submitted_at: status === 'submitted' ? at : null,
         closed_at: null,
-        ...Object.fromEntries(STAGES.map((s) => [`day_${s}`, journey[s] ?? null])),
       });
-      const themes = input.themes.map((t) => t.theme);
-      const factors = [...new Set(input.themes.flatMap((t) => t.factors))];
-      await repo.insertTags(trx, id, themes, factors, repeatIds);
-      await audit.record(trx, { actor, action: 'case.create', entityType: 'case', entityId: ref, after: { ...input, status } });
+      await repo.replaceTags(trx, id, input, repeatIds);
+      const after = { ...auditShape(input), status, ...(confirmed.length ? { identifiersConfirmed: confirmed } : {}) };
+      await audit.record(trx, { actor, action: 'case.create', entityType: 'case', entityId: ref, after });
       return ref;
+    });
+    return (await get(ref))!;
+  }
+
+  /**
+   * Replaces a case's fields if nobody has saved it since `expectedVersion`. A draft becomes
+   * submitted when `input.submit`; a submitted case never goes back to draft.
+   */
+  async function update(actor: Actor, ref: string, input: CaseInput, expectedVersion: number, options: SaveOptions = {}): Promise<CaseView> {
+    const previous = await get(ref);
+    if (!previous) throw new CaseStateError(`There is no case ${ref}`);
+    if (previous.version !== expectedVersion) throw new VersionConflictError(previous);
+    if (previous.withdrawn) throw new CaseStateError(`${ref} has been withdrawn and cannot be changed`);
+    if (previous.status === 'closed') throw new CaseStateError(`${ref} is closed: a clinical director must reopen it before it can be changed`);
+    if ((input.repeats ?? []).includes(ref)) throw new CaseValidationError([{ field: 'repeats', message: 'A case cannot repeat itself' }]);
+    const { repeatIds, confirmed } = await validate(input, options, previous);
+
+    const at = clock().toISOString();
+    const status = previous.status === 'draft' && input.submit ? 'submitted' : previous.status;
+    await db.transaction().execute(async (trx) => {
+      const row = await repo.findByRef(trx, ref);
+      // A second check inside the transaction closes the gap between reading and writing.
+      const ok = row && (await repo.updateCase(trx, row.id, expectedVersion, { ...columnsOf(input), status, updated_at: at, version: expectedVersion + 1, ...(status !== previous.status ? { submitted_at: at } : {}) }));
+      if (!row || !ok) throw new VersionConflictError((await get(ref))!);
+      await repo.replaceTags(trx, row.id, input, repeatIds);
+      const diff = changed({ ...auditShape(previous), status: previous.status }, { ...auditShape(input), status });
+      if (confirmed.length) diff.after.identifiersConfirmed = confirmed;
+      await audit.record(trx, { actor, action: status !== previous.status ? 'case.submit' : 'case.update', entityType: 'case', entityId: ref, ...diff });
     });
     return (await get(ref))!;
   }
@@ -165,57 +165,59 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
     return c && (c.status !== 'draft' || canSeeDrafts(role)) ? c : undefined;
   }
 
-  /** Submitted → closed: the case's learning has been captured. Bumps the version like any change. */
-  async function close(actor: Actor, ref: string): Promise<CaseView> {
+  /** One status change, checked against the version the user saw, audited with its reason. */
+  async function transition(
+    actor: Actor,
+    ref: string,
+    expectedVersion: number | undefined,
+    decide: (c: CaseView) => { changes: Parameters<typeof repo.updateCase>[3]; action: string; before: object; after: object },
+  ): Promise<CaseView> {
+    const current = await get(ref);
+    if (!current) throw new CaseStateError(`There is no case ${ref}`);
+    if (expectedVersion !== undefined && current.version !== expectedVersion) throw new VersionConflictError(current);
+    const { changes, action, before, after } = decide(current);
     await db.transaction().execute(async (trx) => {
       const row = await repo.findByRef(trx, ref);
-      if (!row) throw new CaseValidationError([{ field: 'ref', message: `There is no case ${ref}` }]);
-      if (row.status !== 'submitted') throw new CaseValidationError([{ field: 'status', message: 'Only a submitted case can be closed' }]);
-      const at = clock().toISOString();
-      await repo.setStatus(trx, row.id, { status: 'closed', closed_at: at, updated_at: at, version: row.version + 1 });
-      await audit.record(trx, { actor, action: 'case.close', entityType: 'case', entityId: ref, before: { status: row.status }, after: { status: 'closed' } });
+      const ok = row && (await repo.updateCase(trx, row.id, current.version, { ...changes, updated_at: clock().toISOString(), version: current.version + 1 }));
+      if (!row || !ok) throw new VersionConflictError((await get(ref))!);
+      await audit.record(trx, { actor, action, entityType: 'case', entityId: ref, before, after });
     });
     return (await get(ref))!;
   }
+
+  const notWithdrawn = (c: CaseView) => {
+    if (c.withdrawn) throw new CaseStateError(`${c.ref} has been withdrawn`);
+  };
+
+  /** Submitted → closed: the case's learning has been captured. */
+  const close = (actor: Actor, ref: string, expectedVersion?: number) =>
+    transition(actor, ref, expectedVersion, (c) => {
+      notWithdrawn(c);
+      if (c.status !== 'submitted') throw new CaseStateError('Only a submitted case can be closed');
+      return { changes: { status: 'closed', closed_at: clock().toISOString() }, action: 'case.close', before: { status: c.status }, after: { status: 'closed' } };
+    });
+
+  /** Closed → submitted, by a clinical director, with a reason kept in the audit trail. */
+  const reopen = (actor: Actor, ref: string, reason: string, expectedVersion?: number) =>
+    transition(actor, ref, expectedVersion, (c) => {
+      notWithdrawn(c);
+      if (c.status !== 'closed') throw new CaseStateError('Only a closed case can be reopened');
+      return { changes: { status: 'submitted', closed_at: null }, action: 'case.reopen', before: { status: c.status }, after: { status: 'submitted', reason } };
+    });
+
+  /** Takes a case out of use without deleting it: lists, trends and teaching sets leave it out. */
+  const withdraw = (actor: Actor, ref: string, reason: string, expectedVersion?: number) =>
+    transition(actor, ref, expectedVersion, (c) => {
+      notWithdrawn(c);
+      const at = clock().toISOString();
+      return { changes: { withdrawn_at: at, withdrawn_reason: reason }, action: 'case.withdraw', before: { withdrawn: false }, after: { withdrawn: true, reason } };
+    });
 
   async function draftsOf(userId: number) {
     return (await repo.draftsBy(db, userId, 50)).map((r) => ({ ref: r.ref, title: r.title, eventMonth: r.event_month, updatedAt: r.updated_at }));
   }
 
-  return { check, create, get, getFor, close, draftsOf };
-}
-
-function toView(r: CaseRow, tags: Awaited<ReturnType<typeof repo.tagsOf>>): CaseView {
-  const journey: Journey = {};
-  for (const s of STAGES) {
-    const d = r[`day_${s}`];
-    if (d !== null) journey[s] = d;
-  }
-  return {
-    ref: r.ref,
-    version: r.version,
-    status: r.status,
-    withdrawn: r.withdrawn_at !== null,
-    title: r.title,
-    narrative: r.narrative,
-    learning: r.learning,
-    source: r.source,
-    department: r.department,
-    modality: r.modality,
-    bodyArea: r.body_area,
-    setting: r.setting,
-    urgency: r.urgency,
-    alertCategory: r.alert_category,
-    harm: r.harm,
-    ageBand: r.age_band,
-    eventMonth: r.event_month,
-    themes: tags.themes.map((theme) => ({ theme, factors: tags.factors.filter((f) => f.startsWith(`${theme}.`)) })),
-    journey,
-    repeats: tags.repeats,
-    repeatedBy: tags.repeatedBy,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
+  return { create, update, get, getFor, close, reopen, withdraw, draftsOf };
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;
