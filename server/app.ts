@@ -12,6 +12,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { createAuditService } from './audit/service.ts';
 import { loadUser } from './auth/middleware.ts';
 import { caseRoutes } from './cases/routes.ts';
+import { createNoteService } from './cases/notes.ts';
 import { createCaseService } from './cases/service.ts';
 import { authRoutes } from './auth/routes.ts';
 import { DatabaseSessionStore } from './auth/session-store.ts';
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps): Express {
   const users = createUserService({ db, audit, clock });
   const tokens = createTokenService({ db, audit, clock });
   const cases = createCaseService({ db, audit, clock });
+  const notes = createNoteService({ db, audit, clock });
 
   const app = express();
   app.disable('x-powered-by');
@@ -100,7 +102,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(userRoutes(users));
   app.use(auditRoutes(db, audit, users));
   app.use(tokenRoutes(tokens, users));
-  app.use(caseRoutes(db, cases));
+  app.use(caseRoutes({ db, cases, notes, audit, users }));
   app.use(actionRoutes({ db, audit, users, clock }));
   app.use(referenceDataRoutes({ db, audit, users, clock }));
 

@@ -29,3 +29,8 @@ export async function distinctActions(db: Db): Promise<string[]> {
   const rows = await db.selectFrom('audit_events').select('action').distinct().orderBy('action').execute();
   return rows.map((r) => r.action);
 }
+
+/** Every event about one thing, oldest first: its history. */
+export async function eventsFor(db: Db, entityType: string, entityId: string): Promise<AuditEventRow[]> {
+  return db.selectFrom('audit_events').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId).orderBy('at').orderBy('id').execute();
+}

@@ -28,6 +28,18 @@ export type AuditEvent = {
 const json = (v: unknown): string | null => (v === undefined || v === null ? null : JSON.stringify(v));
 const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
 
+const toEvent = (r: Awaited<ReturnType<typeof repo.eventsFor>>[number]): AuditEvent => ({
+  id: r.id,
+  at: new Date(r.at),
+  actorId: r.actor_id,
+  actorLabel: r.actor_label,
+  action: r.action,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  before: parse(r.before_json),
+  after: parse(r.after_json),
+});
+
 /** The audit trail: written in the same transaction as the change it records, never updated or deleted. */
 export function createAuditService(clock: () => Date) {
   return {
@@ -49,18 +61,11 @@ export function createAuditService(clock: () => Date) {
         repo.listEvents(db, filter, pageSize, (page - 1) * pageSize),
         repo.countEvents(db, filter),
       ]);
-      const events: AuditEvent[] = rows.map((r) => ({
-        id: r.id,
-        at: new Date(r.at),
-        actorId: r.actor_id,
-        actorLabel: r.actor_label,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        before: parse(r.before_json),
-        after: parse(r.after_json),
-      }));
-      return { events, total };
+      return { events: rows.map(toEvent), total };
+    },
+
+    async historyOf(db: Db, entityType: string, entityId: string): Promise<AuditEvent[]> {
+      return (await repo.eventsFor(db, entityType, entityId)).map(toEvent);
     },
 
     actions: (db: Db) => repo.distinctActions(db),

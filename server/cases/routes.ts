@@ -1,23 +1,90 @@
-import { Router } from 'express';
-import { requireSignedIn } from '../auth/middleware.ts';
+import { type Request, type Response, Router } from 'express';
+import { requireRole, requireSignedIn } from '../auth/middleware.ts';
+import type { AuditService } from '../audit/service.ts';
 import type { Db } from '../db/database.ts';
 import { parseRef } from '../domain/case-ref.ts';
+import type { UserService } from '../users/service.ts';
 import { listTimeframes } from '../vocabularies/repository.ts';
 import { loadVocabularies } from '../vocabularies/service.ts';
 import { notFound } from '../web/errors.ts';
+import { caseFormRoutes } from './form-routes.ts';
+import { presentHistory } from './history.ts';
+import { IdentifierFoundError } from './identifier-check.ts';
+import { type NoteService } from './notes.ts';
 import { presentCase } from './present.ts';
-import type { CaseService } from './service.ts';
+import { CaseStateError, CaseValidationError, type CaseService, type CaseView, VersionConflictError } from './service.ts';
+import { caseStatusRoutes } from './status-routes.ts';
+import { findingErrors } from './form-view.ts';
 
-export function caseRoutes(db: Db, cases: CaseService): Router {
+export type CaseRouteDeps = { db: Db; cases: CaseService; notes: NoteService; audit: AuditService; users: UserService };
+
+export function caseRoutes(deps: CaseRouteDeps): Router {
+  const { db, cases, notes, audit, users } = deps;
   const router = Router();
+  router.use(caseFormRoutes(cases, users, db));
+  router.use(caseStatusRoutes(cases, users));
 
-  router.get('/cases/:ref', requireSignedIn, async (req, res) => {
+  async function visible(req: Request): Promise<CaseView> {
     const ref = String(req.params.ref).toUpperCase();
     const found = parseRef(ref) ? await cases.getFor(req.user!.role, ref) : undefined;
     if (!found) throw notFound(`There is no case ${req.params.ref} that you can see`);
-    const [v, tf] = await Promise.all([loadVocabularies(db), listTimeframes(db)]);
+    return found;
+  }
+
+  async function renderCase(req: Request, res: Response, c: CaseView, extra: Record<string, unknown> = {}, status = 200) {
+    const [v, tf, row] = await Promise.all([loadVocabularies(db), listTimeframes(db), db.selectFrom('cases').select('id').where('ref', '=', c.ref).executeTakeFirstOrThrow()]);
     const timeframes = tf.map((t) => ({ urgency: t.urgency, fromStage: t.from_stage, toStage: t.to_stage, maxDays: t.max_days, source: t.source, local: t.local === 1 }));
-    res.render('pages/cases/case', { pageTitle: `${found.ref}: ${found.title}`, c: presentCase(found, v, timeframes) });
+    const role = req.user!.role;
+    const flash = req.session.flash;
+    delete req.session.flash;
+    const editor = role === 'safety' || role === 'director';
+    res.status(status).render('pages/cases/case', {
+      pageTitle: `${status >= 400 ? 'Error: ' : ''}${c.ref}: ${c.title}`,
+      c: presentCase(c, v, timeframes),
+      flash,
+      notes: await notes.list(row.id),
+      history: presentHistory(await audit.historyOf(db, 'case', c.ref), v),
+      can: {
+        edit: editor && !c.withdrawn && c.status !== 'closed',
+        close: editor && !c.withdrawn && c.status === 'submitted',
+        reopen: role === 'director' && !c.withdrawn && c.status === 'closed',
+        withdraw: editor && !c.withdrawn,
+        note: editor,
+      },
+      version: c.version,
+      noteErrors: { list: [], byField: {} },
+      ...extra,
+    });
+  }
+
+  router.get('/cases/:ref', requireSignedIn, async (req, res) => renderCase(req, res, await visible(req)));
+
+  router.post('/cases/:ref/notes', ...requireRole('safety', 'director'), async (req, res) => {
+    const c = await visible(req);
+    const text = typeof req.body?.note === 'string' ? req.body.note : '';
+    try {
+      await notes.add({ ...users.actorFor(req.user!), role: req.user!.role }, c.ref, text);
+      req.session.flash = 'Your note has been added';
+      res.redirect(303, `/cases/${c.ref}#notes`);
+    } catch (err) {
+      const list =
+        err instanceof CaseValidationError
+          ? err.problems.map((p) => ({ text: p.message, href: '#note' }))
+          : err instanceof IdentifierFoundError
+            ? findingErrors(err.findings).map((e) => ({ text: e.text, href: '#note' }))
+            : undefined;
+      if (!list) throw err;
+      return renderCase(req, res, c, { noteErrors: { list, byField: { note: list[0]!.text } }, noteValue: text }, 400);
+    }
+  });
+
+  // Errors from status changes the page offers are told on the case page, not as error pages.
+  router.use('/cases/:ref', (err: unknown, req: Request, res: Response, next: (e?: unknown) => void) => {
+    if (err instanceof CaseStateError || err instanceof VersionConflictError) {
+      req.session.flash = err instanceof VersionConflictError ? `${err.current.ref} was changed by someone else: check it and try again` : err.message;
+      return res.redirect(303, `/cases/${String(req.params.ref).toUpperCase()}`);
+    }
+    next(err);
   });
 
   return router;

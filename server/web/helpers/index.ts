@@ -37,6 +37,7 @@ import {
 import { nhsukWarningCalloutCard } from './nhsuk-warning-callout.ts';
 import { paginationLink } from './pagination-link.ts';
 import { hasPartialBlock } from './partial-block.ts';
+import { roleLabel } from './role-label.ts';
 
 /**
  * Every handlebars helper, by the name templates use. One helper (or a small family) per file,
@@ -62,6 +63,7 @@ export const helpers: Record<string, HelperDelegate> = {
   linkOrButton,
   modifierClass,
   ne,
+  roleLabel,
   not,
   nhsukActionItems,
   nhsukAttributes,

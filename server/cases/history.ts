@@ -1,0 +1,67 @@
+import { actionLabel } from '../audit/present.ts';
+import type { AuditEvent } from '../audit/service.ts';
+import { monthLabel } from '../domain/months.ts';
+import type { Term, Vocabularies } from '../vocabularies/service.ts';
+import { FIELD_LABELS, KIND_LABELS } from './form-view.ts';
+
+const LABELS: Record<string, string> = {
+  ...FIELD_LABELS,
+  source: 'Source',
+  department: 'Department',
+  modality: 'Modality',
+  bodyArea: 'Body area',
+  setting: 'Care setting',
+  urgency: 'Urgency',
+  alertCategory: 'Alert category',
+  harm: 'Harm',
+  ageBand: 'Age band',
+  eventMonth: 'Month of the event',
+  themes: 'Themes and factors',
+  journey: 'Imaging journey',
+  repeats: 'Repeats earlier cases',
+  status: 'Status',
+  reason: 'Reason',
+  withdrawn: 'Withdrawn',
+  note: 'Note',
+};
+
+type Confirmation = { field: string; kind: string; masked: string; reason: string };
+
+/** The case's audit trail in words: who did what, when, each change as before → after. */
+export function presentHistory(events: AuditEvent[], v: Vocabularies) {
+  const vocab: Record<string, Term[]> = {
+    source: v.sources,
+    department: v.departments,
+    modality: v.modalities,
+    bodyArea: v.bodyAreas,
+    setting: v.settings,
+    urgency: v.urgencies,
+    alertCategory: v.alertCategories,
+    harm: v.harms,
+    ageBand: v.ageBands,
+  };
+  const show = (field: string, value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '(none)';
+    if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+    if (field === 'eventMonth' && typeof value === 'string' && /^\d{4}-\d{2}$/.test(value)) return monthLabel(value);
+    if (vocab[field] && typeof value === 'string') return vocab[field].find((t) => t.code === value)?.label ?? value;
+    if (field === 'themes' && Array.isArray(value)) return value.map((t: { theme: string; factors: string[] }) => [t.theme, ...t.factors].join(' ')).join('; ');
+    if (field === 'journey' && typeof value === 'object') return Object.entries(value as object).map(([s, d]) => `${s} day ${d}`).join(', ') || '(none)';
+    if (Array.isArray(value)) return value.join(', ') || '(none)';
+    return String(value);
+  };
+  return events.map((e) => {
+    const before = (e.before ?? {}) as Record<string, unknown>;
+    const after = (e.after ?? {}) as Record<string, unknown>;
+    const created = e.action === 'case.create';
+    const fields = created ? ['status'] : [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => f !== 'identifiersConfirmed');
+    const confirmations = (after.identifiersConfirmed ?? []) as Confirmation[];
+    return {
+      at: e.at.toISOString(),
+      who: e.actorLabel,
+      what: actionLabel(e.action),
+      changes: fields.map((f) => ({ field: LABELS[f] ?? f, before: created || !(f in before) ? null : show(f, before[f]), after: show(f, after[f]) })),
+      confirmations: confirmations.map((c) => ({ text: `Kept ${KIND_LABELS[c.kind] ?? c.kind} (${c.masked}) in ‘${LABELS[c.field] ?? c.field}’ as not identifying anyone: ${c.reason}` })),
+    };
+  });
+}
