@@ -1,8 +1,11 @@
 import express, { Router } from 'express';
+import type { z } from 'zod';
 import { requireRole } from '../auth/middleware.ts';
 import { IdentifierFoundError } from '../cases/identifier-check.ts';
-import { CaseBody } from '../cases/schema.ts';
-import { CaseValidationError, type CaseService } from '../cases/service.ts';
+import { CaseListQuery, toFilter } from '../cases/list-schema.ts';
+import type { CaseInput } from '../cases/schema.ts';
+import { CaseStateError, CaseValidationError, canSeeDrafts, type CaseService, type CaseView, VersionConflictError } from '../cases/service.ts';
+import { ApiCaseBody, ApiCasePatch, ApiListQuery, decodeCursor, encodeCursor } from './case-schema.ts';
 import type { Db } from '../db/database.ts';
 import { parseRef } from '../domain/case-ref.ts';
 import type { UserService } from '../users/service.ts';
@@ -35,28 +38,100 @@ export function apiRoutes(deps: { db: Db; tokens: TokenService; users: UserServi
   });
 
   router.post('/api/v1/cases', ...requireRole('safety', 'director'), async (req, res) => {
-    const parsed = CaseBody.safeParse(req.body);
-    if (!parsed.success) {
-      const details = parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message }));
-      throw new HttpError(400, 'validation_failed', 'The case has problems to fix', details);
-    }
-    try {
-      const created = await deps.cases.create(deps.users.actorFor(req.user!), parsed.data);
-      res.status(201).location(`/api/v1/cases/${created.ref}`).set('ETag', `"${created.version}"`).json(created);
-    } catch (err) {
-      if (err instanceof CaseValidationError) throw new HttpError(400, 'validation_failed', err.message, err.problems);
-      if (err instanceof IdentifierFoundError) throw new HttpError(422, 'identifier_found', err.message, err.findings);
-      throw err;
-    }
+    const { identifierConfirmations, ...input } = parse(ApiCaseBody, req.body, 'The case has problems to fix');
+    const created = await saving(() => deps.cases.create(deps.users.actorFor(req.user!), input, { confirmations: identifierConfirmations ?? [] }));
+    res.status(201).location(`/api/v1/cases/${created.ref}`).set('ETag', `"${created.version}"`).json(created);
+  });
+
+  router.get('/api/v1/cases', async (req, res) => {
+    const { cursor, limit, ...rest } = req.query;
+    const page = parse(ApiListQuery, { cursor, limit }, 'The query has problems to fix');
+    const filters = parse(CaseListQuery, rest, 'The filters have problems to fix');
+    const afterId = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+    if (page.cursor !== undefined && afterId === undefined) throw new HttpError(400, 'validation_failed', 'The query has problems to fix', [{ field: 'cursor', message: 'cursor is not one this API gave out' }]);
+    const filter = { ...toFilter(filters, canSeeDrafts(req.user!.role)), ...(afterId !== undefined ? { afterId } : {}) };
+    // One extra row says whether there is a next page without counting.
+    const rows = await deps.cases.listWithIds(filter, page.limit + 1);
+    const items = rows.slice(0, page.limit);
+    res.json({ items: items.map((r) => r.view), nextCursor: rows.length > page.limit ? encodeCursor(items[items.length - 1]!.id) : null });
   });
 
   router.get('/api/v1/cases/:ref', async (req, res) => {
-    const ref = String(req.params.ref).toUpperCase();
-    const found = parseRef(ref) ? await deps.cases.getFor(req.user!.role, ref) : undefined;
-    if (!found) throw notFound(`There is no case ${req.params.ref}`);
+    const found = await visibleCase(req.params.ref, req.user!.role);
     res.set('ETag', `"${found.version}"`).json(found);
   });
 
+  router.patch('/api/v1/cases/:ref', ...requireRole('safety', 'director'), async (req, res) => {
+    const current = await visibleCase(req.params.ref, req.user!.role);
+    const expected = versionFrom(req.get('If-Match'));
+    const { identifierConfirmations, ...patch } = parse(ApiCasePatch, req.body, 'The changes have problems to fix');
+    const updated = await saving(() => deps.cases.update(deps.users.actorFor(req.user!), current.ref, merge(current, patch), expected, { confirmations: identifierConfirmations ?? [] }));
+    res.set('ETag', `"${updated.version}"`).json(updated);
+  });
+
+  async function visibleCase(raw: unknown, role: Parameters<typeof deps.cases.getFor>[0]): Promise<CaseView> {
+    const ref = String(raw).toUpperCase();
+    const found = parseRef(ref) ? await deps.cases.getFor(role, ref) : undefined;
+    if (!found) throw notFound(`There is no case ${String(raw)}`);
+    return found;
+  }
+
   router.use('/api', (_req, _res, next) => next(notFound('No such API endpoint')));
   return router;
+}
+
+function parse<T extends z.ZodType>(schema: T, body: unknown, message: string): z.infer<T> {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) {
+    throw new HttpError(400, 'validation_failed', message, parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', message: i.message })));
+  }
+  return parsed.data;
+}
+
+/** The service's refusals as the API's statuses (DESIGN.md contract 4). */
+async function saving<T>(save: () => Promise<T>): Promise<T> {
+  try {
+    return await save();
+  } catch (err) {
+    if (err instanceof CaseValidationError) throw new HttpError(400, 'validation_failed', err.message, err.problems);
+    if (err instanceof IdentifierFoundError) throw new HttpError(422, 'identifier_found', err.message, err.findings);
+    if (err instanceof VersionConflictError) throw new HttpError(409, 'version_conflict', err.message, { currentVersion: err.current.version });
+    if (err instanceof CaseStateError) throw new HttpError(409, 'invalid_state', err.message);
+    throw err;
+  }
+}
+
+/** `If-Match: "3"` (or 3, or W/"3"): the version the client last read. Required, so no update is blind. */
+function versionFrom(header: string | undefined): number {
+  if (!header) throw new HttpError(428, 'precondition_required', 'Send If-Match with the version (ETag) of the case you are changing');
+  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!m) throw new HttpError(400, 'validation_failed', 'If-Match must be the case’s ETag, like "3"', [{ field: 'If-Match', message: 'Not a version' }]);
+  return Number(m[1]);
+}
+
+type Patch = z.infer<typeof ApiCasePatch>;
+
+/** The stored case with the patch laid over it: absent keys keep their value, null clears an optional one. */
+function merge(c: CaseView, p: Omit<Patch, 'identifierConfirmations'>): CaseInput {
+  const given = p as Record<string, unknown>;
+  const pick = (k: keyof Patch, stored: unknown) => (k in given ? (given[k] ?? undefined) : (stored ?? undefined));
+  return {
+    title: p.title ?? c.title,
+    narrative: p.narrative ?? c.narrative,
+    learning: pick('learning', c.learning) as string | undefined,
+    source: p.source ?? c.source,
+    department: p.department ?? c.department,
+    modality: p.modality ?? c.modality,
+    bodyArea: pick('bodyArea', c.bodyArea) as string | undefined,
+    setting: p.setting ?? c.setting,
+    urgency: pick('urgency', c.urgency) as string | undefined,
+    alertCategory: pick('alertCategory', c.alertCategory) as string | undefined,
+    harm: p.harm ?? c.harm,
+    ageBand: pick('ageBand', c.ageBand) as string | undefined,
+    eventMonth: p.eventMonth ?? c.eventMonth,
+    themes: p.themes ?? c.themes,
+    journey: pick('journey', c.journey) as CaseInput['journey'],
+    repeats: pick('repeats', c.repeats) as string[] | undefined,
+    submit: p.submit ?? false,
+  };
 }

@@ -69,19 +69,23 @@ export const CaseForm = z
     intent: z.preprocess(one, z.enum(['draft', 'submit', 'save']).catch('draft')),
     version: z.preprocess((v) => (one(v) === undefined ? undefined : Number(one(v))), z.number().int().positive().optional()),
   })
-  .transform((f, ctx) => {
+  // Cross-field rules run even when a field failed, so the error summary lists every problem at once.
+  .superRefine(
+    (f, ctx) => {
+      const month = eventMonth(String(f['eventMonth[month]'] ?? ''), String(f['eventMonth[year]'] ?? ''));
+      if (!month.ok) ctx.addIssue({ code: 'custom', path: ['eventMonth'], message: month.message });
+      const refs = refsOf(String(f.repeats ?? ''));
+      const badRef = refs.find((r) => !isRef(r));
+      if (badRef) ctx.addIssue({ code: 'custom', path: ['repeats'], message: `${badRef} is not a case reference: enter references like CB-2026-00012` });
+      else if (refs.length > 20) ctx.addIssue({ code: 'custom', path: ['repeats'], message: 'Link at most 20 earlier cases' });
+      if (themesOf(f.themes ?? [], f.factors ?? []).length === 0) ctx.addIssue({ code: 'custom', path: ['themes'], message: 'Select at least one theme' });
+    },
+    { when: () => true },
+  )
+  .transform((f) => {
     const month = eventMonth(f['eventMonth[month]'], f['eventMonth[year]']);
-    if (!month.ok) ctx.addIssue({ code: 'custom', path: ['eventMonth'], message: month.message });
-
-    const refs = f.repeats.split(/[\s,;]+/).map((r) => r.trim().toUpperCase()).filter(Boolean);
-    const badRef = refs.find((r) => !isRef(r));
-    if (badRef) ctx.addIssue({ code: 'custom', path: ['repeats'], message: `${badRef} is not a case reference: enter references like CB-2026-00012` });
-    if (refs.length > 20) ctx.addIssue({ code: 'custom', path: ['repeats'], message: 'Link at most 20 earlier cases' });
-
-    // Ticking a factor without its theme still means the theme: without JavaScript every factor is on show.
-    const themeCodes = [...new Set([...f.themes, ...f.factors.map((x) => x.split('.')[0]!)])].sort();
-    if (themeCodes.length === 0) ctx.addIssue({ code: 'custom', path: ['themes'], message: 'Select at least one theme' });
-
+    const refs = refsOf(f.repeats);
+    const themeCodes = themesOf(f.themes, f.factors);
     const journey: Record<string, number> = {};
     for (const s of LATER_STAGES) {
       const d = (f as Record<string, unknown>)[`journey[${s}]`];
@@ -108,6 +112,11 @@ export const CaseForm = z
     };
     return { input, intent: f.intent, version: f.version };
   });
+
+const refsOf = (repeats: string) => repeats.split(/[\s,;]+/).map((r) => r.trim().toUpperCase()).filter(Boolean);
+
+// Ticking a factor without its theme still means the theme: without JavaScript every factor is on show.
+const themesOf = (themes: string[], factors: string[]) => [...new Set([...themes, ...factors.map((x) => x.split('.')[0]!)])].sort();
 
 function eventMonth(month: string, year: string): { ok: true; value: string } | { ok: false; message: string } {
   if (!month && !year) return { ok: false, message: 'Enter the month and year of the event' };

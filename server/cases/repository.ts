@@ -72,3 +72,73 @@ export const draftsBy = (db: Db, userId: number, limit: number) =>
     .orderBy('updated_at', 'desc')
     .limit(limit)
     .execute();
+
+export type CaseFilter = {
+  statuses?: ('draft' | 'submitted' | 'closed')[];
+  withdrawn?: boolean;
+  theme?: string;
+  factor?: string;
+  source?: string;
+  department?: string;
+  modality?: string;
+  harm?: string;
+  from?: string;
+  to?: string;
+  afterId?: number;
+};
+
+export type CaseSort = 'event_desc' | 'event_asc' | 'updated_desc' | 'ref_asc' | 'id_asc';
+
+/** The filtered cases as a query both list pages and exports build on. */
+export function filteredCases(db: Db, f: CaseFilter) {
+  let q = db.selectFrom('cases');
+  if (f.statuses?.length) q = q.where('status', 'in', f.statuses);
+  q = f.withdrawn ? q.where('withdrawn_at', 'is not', null) : q.where('withdrawn_at', 'is', null);
+  if (f.theme) q = q.where('id', 'in', db.selectFrom('case_themes').select('case_id').where('theme_code', '=', f.theme));
+  if (f.factor) q = q.where('id', 'in', db.selectFrom('case_factors').select('case_id').where('factor_code', '=', f.factor));
+  if (f.source) q = q.where('source', '=', f.source);
+  if (f.department) q = q.where('department', '=', f.department);
+  if (f.modality) q = q.where('modality', '=', f.modality);
+  if (f.harm) q = q.where('harm', '=', f.harm);
+  if (f.from) q = q.where('event_month', '>=', f.from);
+  if (f.to) q = q.where('event_month', '<=', f.to);
+  if (f.afterId !== undefined) q = q.where('id', '>', f.afterId);
+  return q;
+}
+
+const ORDER: Record<CaseSort, [keyof CaseRow, 'asc' | 'desc']> = {
+  event_desc: ['event_month', 'desc'],
+  event_asc: ['event_month', 'asc'],
+  updated_desc: ['updated_at', 'desc'],
+  ref_asc: ['ref', 'asc'],
+  id_asc: ['id', 'asc'],
+};
+
+export function listCases(db: Db, f: CaseFilter, sort: CaseSort, limit: number, offset = 0): Promise<CaseRow[]> {
+  const [column, direction] = ORDER[sort];
+  return filteredCases(db, f).selectAll().orderBy(column, direction).orderBy('id', direction).limit(limit).offset(offset).execute();
+}
+
+export async function countByStatus(db: Db, f: CaseFilter): Promise<Record<string, number>> {
+  const rows = await filteredCases(db, { ...f, statuses: undefined }).select(['status', (eb) => eb.fn.countAll().as('n')]).groupBy('status').execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+/** Tags for many cases in three queries rather than three per case. */
+export async function tagsOfMany(db: Db, ids: number[]): Promise<Map<number, CaseTagRows>> {
+  const out = new Map<number, CaseTagRows>(ids.map((id) => [id, { themes: [], factors: [], repeats: [], repeatedBy: [] }]));
+  if (!ids.length) return out;
+  const [themes, factors, repeats, repeatedBy] = await Promise.all([
+    db.selectFrom('case_themes').select(['case_id', 'theme_code']).where('case_id', 'in', ids).orderBy('theme_code').execute(),
+    db.selectFrom('case_factors').select(['case_id', 'factor_code']).where('case_id', 'in', ids).orderBy('factor_code').execute(),
+    db.selectFrom('case_links').innerJoin('cases', 'cases.id', 'case_links.repeats_case_id').select(['case_links.case_id as id', 'cases.ref']).where('case_links.case_id', 'in', ids).orderBy('cases.ref').execute(),
+    db.selectFrom('case_links').innerJoin('cases', 'cases.id', 'case_links.case_id').select(['case_links.repeats_case_id as id', 'cases.ref']).where('case_links.repeats_case_id', 'in', ids).orderBy('cases.ref').execute(),
+  ]);
+  for (const t of themes) out.get(t.case_id)!.themes.push(t.theme_code);
+  for (const f of factors) out.get(f.case_id)!.factors.push(f.factor_code);
+  for (const r of repeats) out.get(r.id)!.repeats.push(r.ref);
+  for (const r of repeatedBy) out.get(r.id)!.repeatedBy.push(r.ref);
+  return out;
+}
+
+export type CaseTagRows = { themes: string[]; factors: string[]; repeats: string[]; repeatedBy: string[] };

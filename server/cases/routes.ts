@@ -8,6 +8,7 @@ import { listTimeframes } from '../vocabularies/repository.ts';
 import { loadVocabularies } from '../vocabularies/service.ts';
 import { notFound } from '../web/errors.ts';
 import { caseFormRoutes } from './form-routes.ts';
+import { caseListRoutes } from './list-routes.ts';
 import { presentHistory } from './history.ts';
 import { IdentifierFoundError } from './identifier-check.ts';
 import { type NoteService } from './notes.ts';
@@ -21,6 +22,7 @@ export type CaseRouteDeps = { db: Db; cases: CaseService; notes: NoteService; au
 export function caseRoutes(deps: CaseRouteDeps): Router {
   const { db, cases, notes, audit, users } = deps;
   const router = Router();
+  router.use(caseListRoutes({ db, cases, audit, users }));
   router.use(caseFormRoutes(cases, users, db));
   router.use(caseStatusRoutes(cases, users));
 

@@ -213,11 +213,38 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
       return { changes: { withdrawn_at: at, withdrawn_reason: reason }, action: 'case.withdraw', before: { withdrawn: false }, after: { withdrawn: true, reason } };
     });
 
+  /** A page of cases, whole (with tags), in the given order. */
+  async function list(filter: repo.CaseFilter, sort: repo.CaseSort, limit: number, offset = 0): Promise<CaseView[]> {
+    const rows = await repo.listCases(db, filter, sort, limit, offset);
+    const tags = await repo.tagsOfMany(db, rows.map((r) => r.id));
+    return rows.map((r) => toView(r, tags.get(r.id)!));
+  }
+
+  /** Every case a filter matches, a page at a time so the id lists stay within the database's limits. */
+  async function all(filter: repo.CaseFilter, sort: repo.CaseSort, max: number): Promise<CaseView[]> {
+    const out: CaseView[] = [];
+    for (let offset = 0; offset < max; offset += 500) {
+      const page = await list(filter, sort, Math.min(500, max - offset), offset);
+      out.push(...page);
+      if (page.length < 500) break;
+    }
+    return out;
+  }
+
+  /** For the API's cursor: views with their row ids, in id order. */
+  async function listWithIds(filter: repo.CaseFilter, limit: number): Promise<{ id: number; view: CaseView }[]> {
+    const rows = await repo.listCases(db, filter, 'id_asc', limit);
+    const tags = await repo.tagsOfMany(db, rows.map((r) => r.id));
+    return rows.map((r) => ({ id: r.id, view: toView(r, tags.get(r.id)!) }));
+  }
+
+  const countByStatus = (filter: repo.CaseFilter) => repo.countByStatus(db, filter);
+
   async function draftsOf(userId: number) {
     return (await repo.draftsBy(db, userId, 50)).map((r) => ({ ref: r.ref, title: r.title, eventMonth: r.event_month, updatedAt: r.updated_at }));
   }
 
-  return { create, update, get, getFor, close, reopen, withdraw, draftsOf };
+  return { create, update, get, getFor, close, reopen, withdraw, draftsOf, list, all, listWithIds, countByStatus };
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { CaseBody } from '../cases/schema.ts';
+
+const confirmations = z
+  .array(
+    z.strictObject({
+      field: z.enum(['title', 'narrative', 'learning'], { error: 'field must be title, narrative or learning' }),
+      start: z.number().int().min(0),
+      end: z.number().int().min(1),
+      reason: z.string().trim().min(1, 'Give a reason').max(500),
+    }),
+  )
+  .max(50)
+  .optional();
+
+/** POST body: the case (DESIGN.md contract 4), plus the author's confirmations of dates or names found in it. */
+export const ApiCaseBody = CaseBody.extend({ identifierConfirmations: confirmations });
+
+const s = CaseBody.shape;
+/** PATCH body: any fields of the case; null clears an optional one. */
+export const ApiCasePatch = z.strictObject({
+  title: s.title.optional(),
+  narrative: s.narrative.optional(),
+  learning: s.learning.nullable(),
+  source: s.source.optional(),
+  department: s.department.optional(),
+  modality: s.modality.optional(),
+  bodyArea: s.bodyArea.nullable(),
+  setting: s.setting.optional(),
+  urgency: s.urgency.nullable(),
+  alertCategory: s.alertCategory.nullable(),
+  harm: s.harm.optional(),
+  ageBand: s.ageBand.nullable(),
+  eventMonth: s.eventMonth.optional(),
+  themes: s.themes.optional(),
+  journey: s.journey.nullable(),
+  repeats: s.repeats.nullable(),
+  submit: s.submit,
+  identifierConfirmations: confirmations,
+});
+
+export const ApiListQuery = z.object({
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,20}$/, 'cursor is not one this API gave out')
+    .optional(),
+  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 100').max(100, 'limit must be 1 to 100').default(50),
+});
+
+export const encodeCursor = (id: number) => Buffer.from(`id:${id}`).toString('base64url');
+export function decodeCursor(cursor: string): number | undefined {
+  const m = /^id:(\d{1,12})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  return m ? Number(m[1]) : undefined;
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { CaseFilter, CaseSort } from './repository.ts';
+
+const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const optional = (re: RegExp, message: string) =>
+  z.preprocess((v) => (one(v) === undefined || one(v) === '' ? undefined : String(one(v)).trim()), z.string().regex(re, message).optional());
+const code = optional(/^[\w.-]{1,60}$/, 'Choose a value from the list');
+const month = (label: string) => optional(/^\d{4}-(0[1-9]|1[0-2])$/, `Enter the ${label} month as year and month, like 2026-03`);
+
+export const STATUS_FILTERS = ['draft', 'submitted', 'closed', 'withdrawn'] as const;
+export const SORTS = ['event_desc', 'event_asc', 'updated_desc', 'ref_asc'] as const;
+
+/** The case list's filters, as a query string: shared by the list page, its exports and the API. */
+export const CaseListQuery = z
+  .object({
+    status: z.preprocess((v) => (one(v) === '' ? undefined : one(v)), z.enum(STATUS_FILTERS, { error: 'Choose a status from the list' }).optional()),
+    theme: code,
+    factor: code,
+    source: code,
+    department: code,
+    modality: code,
+    harm: code,
+    from: month('first'),
+    to: month('last'),
+    sort: z.preprocess((v) => (one(v) === '' ? undefined : one(v)), z.enum(SORTS, { error: 'Choose how to sort' }).default('event_desc')),
+    page: z.preprocess((v) => (one(v) === undefined || one(v) === '' ? 1 : Number(one(v))), z.number({ error: 'Page must be a number' }).int('Page must be a whole number').min(1, 'Page must be 1 or more').max(100_000)),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'The last month must be the same as or after the first month' });
+
+export type CaseListParams = z.infer<typeof CaseListQuery>;
+
+/** Filters as the repository takes them. Trainers never see drafts, whatever they ask for. */
+export function toFilter(q: CaseListParams, canSeeDrafts: boolean): CaseFilter {
+  const allowed = canSeeDrafts ? (['draft', 'submitted', 'closed'] as const) : (['submitted', 'closed'] as const);
+  const statuses = q.status && q.status !== 'withdrawn' ? allowed.filter((s) => s === q.status) : [...allowed];
+  return {
+    // An impossible status (a trainer asking for drafts) must match nothing, not everything.
+    statuses: statuses.length ? statuses : ['__none__' as 'draft'],
+    withdrawn: q.status === 'withdrawn',
+    ...(q.theme ? { theme: q.theme } : {}),
+    ...(q.factor ? { factor: q.factor } : {}),
+    ...(q.source ? { source: q.source } : {}),
+    ...(q.department ? { department: q.department } : {}),
+    ...(q.modality ? { modality: q.modality } : {}),
+    ...(q.harm ? { harm: q.harm } : {}),
+    ...(q.from ? { from: q.from } : {}),
+    ...(q.to ? { to: q.to } : {}),
+  };
+}
+
+export const sortOf = (q: CaseListParams): CaseSort => q.sort;
