@@ -5,6 +5,7 @@ import session from 'express-session';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { actionRoutes } from './actions/routes.ts';
+import { createActionService } from './actions/service.ts';
 import { apiRoutes } from './api/routes.ts';
 import { tokenRoutes } from './api/token-routes.ts';
 import { createTokenService } from './api/tokens.ts';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   const tokens = createTokenService({ db, audit, clock });
   const cases = createCaseService({ db, audit, clock });
   const notes = createNoteService({ db, audit, clock });
+  const actions = createActionService({ db, audit, clock });
 
   const app = express();
   app.disable('x-powered-by');
@@ -102,7 +104,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(userRoutes(users));
   app.use(auditRoutes(db, audit, users));
   app.use(tokenRoutes(tokens, users));
-  app.use(caseRoutes({ db, cases, notes, audit, users }));
+  app.use(caseRoutes({ db, cases, notes, audit, users, actions }));
   app.use(actionRoutes({ db, audit, users, clock }));
   app.use(referenceDataRoutes({ db, audit, users, clock }));
 

@@ -8,7 +8,7 @@ import type { UserService } from '../users/service.ts';
 import { notFound } from '../web/errors.ts';
 import { formErrors, type FormErrors, noErrors } from '../web/form-errors.ts';
 import { conflictRows, errorsFrom, FIELD_LABELS, formOptions, type FormValues, valuesFrom, valuesOf, withDateLink } from './form-view.ts';
-import { listRoutes } from './list-routes.ts';
+import { listActions } from './list-page.ts';
 import { identifierMessages } from './present.ts';
 import { ActionIdParam, EDIT_ACTION_FIELDS, editActionForm, NEW_ACTION_FIELDS, newActionForm } from './schema.ts';
 import { ActionConflictError, type ActionRow, type ActionService, createActionService } from './service.ts';
@@ -16,6 +16,9 @@ import { ActionConflictError, type ActionRow, type ActionService, createActionSe
 export type ActionDeps = { db: Db; audit: AuditService; users: UserService; clock: () => Date };
 
 type CaseRef = { id: number; ref: string; title: string };
+
+const savedMessage = (before: ActionRow['status'], after: ActionRow['status']): string =>
+  before === after ? 'The action has been updated' : after === 'done' ? 'The action has been marked as done' : after === 'dropped' ? 'The action has been dropped' : 'The action has been reopened';
 
 /** Actions on cases and the list of all open actions. */
 export function actionRoutes(deps: ActionDeps): Router {
@@ -38,7 +41,7 @@ export function actionRoutes(deps: ActionDeps): Router {
     return row;
   }
 
-  const page = (c: CaseRef) => ({ caseRef: c.ref, caseTitle: c.title, backLink: { href: `/cases/${c.ref}#actions`, text: 'Back to the case' } });
+  const page = (c: CaseRef) => ({ caseRef: c.ref, caseTitle: c.title });
 
   async function renderNew(res: Response, c: CaseRef, values: FormValues, errors: FormErrors = noErrors(), status = 200) {
     const { owners } = await actions.formContext();
@@ -72,8 +75,8 @@ export function actionRoutes(deps: ActionDeps): Router {
       if (err instanceof IdentifierFoundError) return renderNew(res, c, values, errorsFrom(identifierMessages(err.findings, FIELD_LABELS), NEW_ACTION_FIELDS, values), 400);
       throw err;
     }
-    req.session.flash = 'Action added';
-    res.redirect(`/cases/${c.ref}#actions`);
+    req.session.flash = 'The action has been added';
+    res.redirect(303, `/cases/${c.ref}#actions`);
   });
 
   router.get('/cases/:ref/actions/:actionId', ...editors, async (req, res) => {
@@ -89,8 +92,9 @@ export function actionRoutes(deps: ActionDeps): Router {
     const { rules, allOwners } = await actions.formContext(row);
     const parsed = editActionForm(rules).safeParse(values);
     if (!parsed.success) return renderEdit(res, c, row, values, { errors: withDateLink(formErrors(parsed.error, EDIT_ACTION_FIELDS), values) }, 400);
+    let saved: ActionRow;
     try {
-      await actions.update(users.actorFor(req.user!), c.id, row.id, parsed.data);
+      saved = await actions.update(users.actorFor(req.user!), c.id, row.id, parsed.data);
     } catch (err) {
       if (err instanceof IdentifierFoundError) {
         return renderEdit(res, c, row, values, { errors: errorsFrom(identifierMessages(err.findings, FIELD_LABELS), EDIT_ACTION_FIELDS, values) }, 400);
@@ -103,11 +107,12 @@ export function actionRoutes(deps: ActionDeps): Router {
       }
       throw err;
     }
-    req.session.flash = 'Action updated';
-    res.redirect(`/cases/${c.ref}#actions`);
+    req.session.flash = savedMessage(row.status, saved.status);
+    res.redirect(303, `/cases/${c.ref}#actions`);
   });
 
-  router.use(listRoutes(deps.db, actions));
+  // Registered here rather than in a nested router so the route table (and its role test) sees it.
+  router.get('/actions', ...editors, listActions(deps.db, actions));
   return router;
 }
 

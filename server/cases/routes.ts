@@ -1,5 +1,6 @@
 import { type Request, type Response, Router } from 'express';
 import { requireRole, requireSignedIn } from '../auth/middleware.ts';
+import type { ActionService } from '../actions/service.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { Db } from '../db/database.ts';
 import { parseRef } from '../domain/case-ref.ts';
@@ -17,7 +18,7 @@ import { CaseStateError, CaseValidationError, type CaseService, type CaseView, V
 import { caseStatusRoutes } from './status-routes.ts';
 import { findingErrors } from './form-view.ts';
 
-export type CaseRouteDeps = { db: Db; cases: CaseService; notes: NoteService; audit: AuditService; users: UserService };
+export type CaseRouteDeps = { db: Db; cases: CaseService; notes: NoteService; audit: AuditService; users: UserService; actions: ActionService };
 
 export function caseRoutes(deps: CaseRouteDeps): Router {
   const { db, cases, notes, audit, users } = deps;
@@ -45,6 +46,7 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
       c: presentCase(c, v, timeframes),
       flash,
       notes: await notes.list(row.id),
+      actions: await deps.actions.actionsForCase(c.ref, role),
       history: presentHistory(await audit.historyOf(db, 'case', c.ref), v),
       can: {
         edit: editor && !c.withdrawn && c.status !== 'closed',

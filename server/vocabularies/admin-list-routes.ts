@@ -12,6 +12,8 @@ import { type ListStore, ReferenceDataError, type ReferenceDataService } from '.
 export type ListPage = {
   store: ListStore;
   title: string;
+  /** How a sentence names the list: "back to age bands", "back to T2 factors". */
+  listName: string;
   intro: string;
   listHref: string;
   addHref: string;
@@ -36,18 +38,19 @@ export type ListRouteOptions = {
 };
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const backLink = { href: '/admin/reference-data', text: 'Back to reference data' };
+const back = { href: '/admin/reference-data', text: 'Back to reference data' };
 
 /** The list page: its items with their status, the add form, and any errors from a form posted to it. */
 export async function renderList(res: Response, service: ReferenceDataService, page: ListPage, extra: Record<string, unknown> = {}, status = 200) {
   const items = await service.list(page.store);
   res.status(status).render('pages/admin/reference-data/list', {
     pageTitle: page.title,
-    backLink,
+    back,
     page,
     codeEntry: 'schema' in page.code,
     movable: page.editable && page.movable === true,
     currentCount: items.filter((i) => !i.retired).length,
+    retiredCount: items.filter((i) => i.retired).length,
     items: items.map((i, n) => ({ ...i, href: page.itemHref(i.code), first: n === 0, last: n === items.length - 1 })),
     values: {},
     errors: noErrors(),
@@ -76,7 +79,7 @@ export function addListRoutes(router: Router, service: ReferenceDataService, use
   function renderEdit(res: Response, page: ListPage, item: Item, values: { label: string }, errors: FormErrors, status = 200) {
     res.status(status).render('pages/admin/reference-data/item-edit', {
       pageTitle: `Change ${page.store.noun} ${item.code}`,
-      backLink: { href: page.listHref, text: `Back to ${page.title.toLowerCase()}` },
+      back: { href: page.listHref, text: `Back to ${page.listName}` },
       page,
       item,
       action: page.itemHref(item.code),

@@ -11,8 +11,7 @@ import { DepartmentCodeParam, FactorCodeParam, NewDepartmentForm, NewTermForm, T
 import { createReferenceDataService, departmentStore, factorStore, ReferenceDataError, termStore } from './admin-service.ts';
 import { overview } from './admin-overview.ts';
 import { createTimeframeAdmin } from './admin-timeframes.ts';
-import { timeframeRoutes } from './admin-timeframe-routes.ts';
-import * as repo from './admin-repository.ts';
+import { addTimeframeRoutes } from './admin-timeframe-routes.ts';
 
 export type ReferenceDataDeps = { db: Db; audit: AuditService; users: UserService; clock: () => Date };
 
@@ -38,6 +37,7 @@ export function referenceDataRoutes(deps: ReferenceDataDeps): Router {
     resolve: async (): Promise<ListPage> => ({
       store: departmentStore,
       title: 'Departments',
+      listName: 'departments',
       intro: 'Departments and sites are the organisational units cases belong to: never a person. Codes never change and are never deleted; retire a department that no longer logs cases.',
       listHref: `${BASE}/departments`,
       addHref: `${BASE}/departments`,
@@ -48,11 +48,11 @@ export function referenceDataRoutes(deps: ReferenceDataDeps): Router {
     }),
   });
 
-  router.use(timeframeRoutes(BASE, createTimeframeAdmin(deps), users));
+  addTimeframeRoutes(router, BASE, createTimeframeAdmin(deps), users);
 
   async function loadTheme(req: Request) {
     const code = ThemeParam.safeParse(req.params.theme);
-    const theme = code.success ? await repo.findTheme(db, code.data) : undefined;
+    const theme = code.success ? await service.theme(code.data) : undefined;
     if (!theme) throw notFound('There is no such theme');
     return theme;
   }
@@ -63,6 +63,7 @@ export function referenceDataRoutes(deps: ReferenceDataDeps): Router {
     return {
       store: factorStore(theme.code),
       title: `${theme.code}: contributory factors`,
+      listName: `${theme.code} factors`,
       intro: 'Contributory factors are tagged on cases under this theme. A new factor gets the next code; codes are never reused, so a retired factor keeps its meaning on old cases.',
       listHref: href,
       addHref: `${href}/factors`,
@@ -111,6 +112,7 @@ export function referenceDataRoutes(deps: ReferenceDataDeps): Router {
       return {
         store: termStore(v),
         title: v.title,
+        listName: v.title.toLowerCase(),
         intro: v.editable
           ? 'Terms are offered in this order wherever cases are logged. Codes are stored on cases and never change; retire a term that should no longer be chosen.'
           : 'The journey stages are fixed: delays are worked out from them in code, so they cannot be changed here.',

@@ -172,7 +172,9 @@ export function createReferenceDataService(deps: { db: Db; audit: AuditService }
     });
   }
 
-  return { list, get, add, addFactor, relabel, setRetired, move, updateTheme };
+  const theme = (code: string) => repo.findTheme(db, code);
+
+  return { list, get, add, addFactor, relabel, setRetired, move, theme, updateTheme };
 }
 
 export type ReferenceDataService = ReturnType<typeof createReferenceDataService>;

@@ -1,4 +1,4 @@
-import { type Request, Router } from 'express';
+import type { Request, Router } from 'express';
 import type { UserService } from '../users/service.ts';
 import { notFound } from '../web/errors.ts';
 import { formErrors } from '../web/form-errors.ts';
@@ -7,9 +7,8 @@ import type { TimeframeAdmin } from './admin-timeframes.ts';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
-/** The expected timeframes table and the page to change one timeframe. */
-export function timeframeRoutes(base: string, timeframes: TimeframeAdmin, users: UserService): Router {
-  const router = Router();
+/** The expected timeframes table and the page to change one timeframe, on the caller's router so route listings see them. */
+export function addTimeframeRoutes(router: Router, base: string, timeframes: TimeframeAdmin, users: UserService): void {
   const list = `${base}/timeframes`;
   const item = `${list}/:urgency/:from/:to`;
 
@@ -24,7 +23,7 @@ export function timeframeRoutes(base: string, timeframes: TimeframeAdmin, users:
 
   const editView = (found: Awaited<ReturnType<typeof load>>) => ({
     pageTitle: `Expected timeframe: ${found.urgencyLabel}, ${found.intervalLabel.toLowerCase()}`,
-    backLink: { href: list, text: 'Back to expected timeframes' },
+    back: { href: list, text: 'Back to expected timeframes' },
     found,
     action: `${list}/${found.key.urgency}/${found.key.fromStage}/${found.key.toStage}`,
   });
@@ -34,7 +33,7 @@ export function timeframeRoutes(base: string, timeframes: TimeframeAdmin, users:
     delete req.session.flash;
     res.render('pages/admin/reference-data/timeframes', {
       pageTitle: 'Expected timeframes',
-      backLink: { href: base, text: 'Back to reference data' },
+      back: { href: base, text: 'Back to reference data' },
       urgencies: await timeframes.table(),
       flash,
     });
@@ -55,6 +54,4 @@ export function timeframeRoutes(base: string, timeframes: TimeframeAdmin, users:
     req.session.flash = `The expected time from ${found.intervalLabel.toLowerCase()} for ${found.urgencyLabel.toLowerCase()} requests is now ${parsed.data.maxDays} days`;
     res.redirect(`${list}#urgency-${found.key.urgency}`);
   });
-
-  return router;
 }

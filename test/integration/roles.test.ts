@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../server/domain/roles.ts';
+import { addAction } from '../support/actions.ts';
 import { logCase } from '../support/cases.ts';
 import { $, createTestApp, createUser, signedInAgent, type TestContext } from '../support/test-app.ts';
 
@@ -14,7 +15,27 @@ const PAGES: { path: string; roles: Role[] | 'public' }[] = [
   { path: '/admin/users/:id', roles: ['admin'] },
   { path: '/admin/audit', roles: ['admin'] },
   { path: '/admin/tokens', roles: ['admin'] },
+  { path: '/admin/reference-data', roles: ['admin'] },
+  { path: '/admin/reference-data/departments', roles: ['admin'] },
+  { path: '/admin/reference-data/departments/:code', roles: ['admin'] },
+  { path: '/admin/reference-data/timeframes', roles: ['admin'] },
+  { path: '/admin/reference-data/timeframes/:urgency/:from/:to', roles: ['admin'] },
+  { path: '/admin/reference-data/themes/:theme', roles: ['admin'] },
+  { path: '/admin/reference-data/themes/:theme/factors/:code', roles: ['admin'] },
+  { path: '/admin/reference-data/:vocabulary', roles: ['admin'] },
+  { path: '/admin/reference-data/:vocabulary/:code', roles: ['admin'] },
+  { path: '/cases', roles: [...ROLES] },
+  { path: '/cases/new', roles: ['safety', 'director'] },
+  { path: '/cases/lookup', roles: ['safety', 'director'] },
+  { path: '/cases/export.csv', roles: ['safety', 'director', 'trainer'] },
+  { path: '/cases/export.xlsx', roles: ['safety', 'director', 'trainer'] },
   { path: '/cases/:ref', roles: [...ROLES] },
+  { path: '/cases/:ref/edit', roles: ['safety', 'director'] },
+  { path: '/cases/:ref/reopen', roles: ['director'] },
+  { path: '/cases/:ref/withdraw', roles: ['safety', 'director'] },
+  { path: '/cases/:ref/actions/new', roles: ['safety', 'director'] },
+  { path: '/cases/:ref/actions/:actionId', roles: ['safety', 'director'] },
+  { path: '/actions', roles: ['safety', 'director'] },
 ];
 const FORMS: { path: string; roles: Role[] }[] = [
   { path: '/admin/users', roles: ['admin'] },
@@ -22,7 +43,42 @@ const FORMS: { path: string; roles: Role[] }[] = [
   { path: '/admin/users/:id/password', roles: ['admin'] },
   { path: '/admin/tokens', roles: ['admin'] },
   { path: '/admin/tokens/:id/revoke', roles: ['admin'] },
+  { path: '/admin/reference-data/departments', roles: ['admin'] },
+  { path: '/admin/reference-data/departments/:code', roles: ['admin'] },
+  { path: '/admin/reference-data/departments/:code/status', roles: ['admin'] },
+  { path: '/admin/reference-data/timeframes/:urgency/:from/:to', roles: ['admin'] },
+  { path: '/admin/reference-data/themes/:theme', roles: ['admin'] },
+  { path: '/admin/reference-data/themes/:theme/factors', roles: ['admin'] },
+  { path: '/admin/reference-data/themes/:theme/factors/:code', roles: ['admin'] },
+  { path: '/admin/reference-data/themes/:theme/factors/:code/status', roles: ['admin'] },
+  { path: '/admin/reference-data/:vocabulary', roles: ['admin'] },
+  { path: '/admin/reference-data/:vocabulary/:code', roles: ['admin'] },
+  { path: '/admin/reference-data/:vocabulary/:code/status', roles: ['admin'] },
+  { path: '/admin/reference-data/:vocabulary/:code/move', roles: ['admin'] },
+  { path: '/cases', roles: ['safety', 'director'] },
+  { path: '/cases/:ref/edit', roles: ['safety', 'director'] },
+  { path: '/cases/:ref/close', roles: ['safety', 'director'] },
+  { path: '/cases/:ref/reopen', roles: ['director'] },
+  { path: '/cases/:ref/withdraw', roles: ['safety', 'director'] },
+  { path: '/cases/:ref/notes', roles: ['safety', 'director'] },
+  { path: '/cases/:ref/actions', roles: ['safety', 'director'] },
+  { path: '/cases/:ref/actions/:actionId', roles: ['safety', 'director'] },
 ];
+
+// Concrete examples for routes whose parameters are not a user id or a case reference.
+const EXAMPLES: Record<string, string> = {
+  '/admin/reference-data/departments/:code': '/admin/reference-data/departments/north',
+  '/admin/reference-data/departments/:code/status': '/admin/reference-data/departments/north/status',
+  '/admin/reference-data/timeframes/:urgency/:from/:to': '/admin/reference-data/timeframes/routine/scan/report',
+  '/admin/reference-data/themes/:theme': '/admin/reference-data/themes/T2',
+  '/admin/reference-data/themes/:theme/factors': '/admin/reference-data/themes/T2/factors',
+  '/admin/reference-data/themes/:theme/factors/:code': '/admin/reference-data/themes/T2/factors/T2.01',
+  '/admin/reference-data/themes/:theme/factors/:code/status': '/admin/reference-data/themes/T2/factors/T2.01/status',
+  '/admin/reference-data/:vocabulary': '/admin/reference-data/modalities',
+  '/admin/reference-data/:vocabulary/:code': '/admin/reference-data/modalities/ct',
+  '/admin/reference-data/:vocabulary/:code/status': '/admin/reference-data/modalities/ct/status',
+  '/admin/reference-data/:vocabulary/:code/move': '/admin/reference-data/modalities/ct/move',
+};
 
 const HOME_HEADINGS: Record<Role, string> = {
   safety: 'Patient safety team',
@@ -35,6 +91,7 @@ let ctx: TestContext;
 const agents = {} as Record<Role, ReturnType<typeof request.agent>>;
 let targetId: number;
 let caseRef: string;
+let actionId: number;
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -44,10 +101,11 @@ beforeAll(async () => {
   }
   targetId = (await createUser(ctx, 'trainer', 'target@test.casebook.test')).id;
   caseRef = (await logCase(ctx, { id: targetId, email: 'target@test.casebook.test' })).ref;
+  actionId = await addAction(ctx, { id: targetId, email: 'target@test.casebook.test' }, caseRef);
 });
 afterAll(async () => ctx.close());
 
-const url = (path: string) => path.replace(':id', String(targetId)).replace(':ref', caseRef);
+const url = (path: string) => (EXAMPLES[path] ?? path).replace(':actionId', String(actionId)).replace(':id', String(targetId)).replace(':ref', caseRef);
 
 describe('role checks', () => {
   for (const page of PAGES) {
@@ -86,15 +144,18 @@ describe('role checks', () => {
   }
 
   it('covers every route the app serves', () => {
-    const app = ctx.app as unknown as { router: { stack: { route?: { path: string }; handle?: { stack?: { route?: { path: string; methods: Record<string, boolean> } }[] } }[] } };
+    type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
     const served = new Set<string>();
-    for (const layer of app.router.stack) {
-      for (const inner of layer.handle?.stack ?? []) {
-        if (inner.route) for (const m of Object.keys(inner.route.methods)) served.add(`${m.toUpperCase()} ${inner.route.path}`);
+    // Feature routers nest (cases mounts its list, form and status routers), so walk every level.
+    const walk = (stack: Layer[]) => {
+      for (const layer of stack) {
+        if (layer.route) for (const m of Object.keys(layer.route.methods)) served.add(`${m.toUpperCase()} ${layer.route.path}`);
+        if (layer.handle?.stack) walk(layer.handle.stack);
       }
-    }
+    };
+    walk((ctx.app as unknown as { router: { stack: Layer[] } }).router.stack);
     // API routes authenticate by bearer token (every role may read them), tested in api-*.test.ts.
-    const publicOrAuth = ['GET /sign-in', 'POST /sign-in', 'POST /sign-out', 'GET /signed-out', 'GET /api/v1/vocabularies', 'POST /api/v1/cases', 'GET /api/v1/cases/:ref'];
+    const publicOrAuth = ['GET /healthz', 'GET /sign-in', 'POST /sign-in', 'POST /sign-out', 'GET /signed-out', 'GET /api/v1/vocabularies', 'POST /api/v1/cases', 'GET /api/v1/cases', 'GET /api/v1/cases/:ref', 'PATCH /api/v1/cases/:ref'];
     const listed = new Set([...PAGES.map((p) => `GET ${p.path}`), ...FORMS.map((f) => `POST ${f.path}`), ...publicOrAuth]);
     expect([...served].filter((r) => !listed.has(r))).toEqual([]);
   });

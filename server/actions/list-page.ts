@@ -1,5 +1,4 @@
-import { Router } from 'express';
-import { requireRole } from '../auth/middleware.ts';
+import type { RequestHandler } from 'express';
 import type { Db } from '../db/database.ts';
 import { loadVocabularies } from '../vocabularies/service.ts';
 import { formErrors, noErrors } from '../web/form-errors.ts';
@@ -17,10 +16,8 @@ const STATUS_ITEMS = [
 ];
 
 /** `GET /actions`: every action across cases, open ones by default, soonest due first. */
-export function listRoutes(db: Db, actions: ActionService): Router {
-  const router = Router();
-
-  router.get('/actions', ...requireRole('safety', 'director'), async (req, res) => {
+export function listActions(db: Db, actions: ActionService): RequestHandler {
+  return async (req, res) => {
     const v = await loadVocabularies(db);
     const raw = { status: req.query.status, overdue: req.query.overdue, owner: req.query.owner, department: req.query.department, page: req.query.page };
     const values = Object.fromEntries(Object.entries(raw).map(([k, x]) => [k, typeof x === 'string' ? x : ''])) as Record<keyof typeof raw, string>;
@@ -61,7 +58,5 @@ export function listRoutes(db: Db, actions: ActionService): Router {
       summary: `${total} ${q.overdue ? 'overdue ' : q.status === 'all' ? '' : `${q.status} `}${total === 1 ? 'action' : 'actions'}`,
       pagination: pagination({ page: q.page, pageSize: PAGE_SIZE, total, href: (p) => `/actions?${new URLSearchParams({ ...kept, page: String(p) })}` }),
     });
-  });
-
-  return router;
+  };
 }

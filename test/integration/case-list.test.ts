@@ -1,0 +1,120 @@
+import type request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unzipSync, strFromU8 } from 'fflate';
+import { logCase } from '../support/cases.ts';
+import { $, createTestApp, createUser, signedInAgent, type TestContext } from '../support/test-app.ts';
+
+let ctx: TestContext;
+let safety: ReturnType<typeof request.agent>;
+let trainer: ReturnType<typeof request.agent>;
+let draftRef: string;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const author = await createUser(ctx, 'safety');
+  await createUser(ctx, 'trainer');
+  for (let i = 0; i < 30; i++) {
+    await logCase(ctx, author, {
+      title: `Case number ${i}`,
+      eventMonth: `2025-${String((i % 12) + 1).padStart(2, '0')}`,
+      modality: i % 3 === 0 ? 'ct' : 'xr',
+      themes: i % 5 === 0 ? [{ theme: 'T3', factors: ['T3.02'] }] : [{ theme: 'T1', factors: ['T1.01'] }],
+    });
+  }
+  draftRef = (await logCase(ctx, author, { title: 'Unfinished draft about a scan', submit: false })).ref;
+  safety = await signedInAgent(ctx, author.email);
+  trainer = await signedInAgent(ctx, 'trainer@test.casebook.test');
+});
+afterAll(async () => ctx.close());
+
+const refsOn = (html: string) => $(html)('.app-case-table tbody a').map((_, a) => $(html)(a).text()).get();
+
+describe('case list', () => {
+  it('counts, pages 25 at a time and links each case', async () => {
+    const res = await safety.get('/cases').expect(200);
+    const $$ = $(res.text);
+    expect($$('#case-count').text()).toContain('31 cases');
+    expect(refsOn(res.text)).toHaveLength(25);
+    expect($$('.nhsuk-pagination a').length).toBeGreaterThan(0);
+    const page2 = await safety.get('/cases?page=2').expect(200);
+    expect(refsOn(page2.text)).toHaveLength(6);
+    expect(new Set([...refsOn(res.text), ...refsOn(page2.text)]).size).toBe(31);
+  });
+
+  it('filters by theme, factor, modality and month range, and keeps filters in page links', async () => {
+    const t3 = await safety.get('/cases?theme=T3').expect(200);
+    expect($(t3.text)('#case-count').text()).toContain('6 cases');
+    const factor = await safety.get('/cases?factor=T3.02&modality=ct').expect(200);
+    expect($(factor.text)('#case-count').text()).toContain('2 cases');
+    const range = await safety.get('/cases?from=2025-01&to=2025-02').expect(200);
+    expect($(range.text)('#case-count').text()).toContain('6 cases');
+    const severe = $((await safety.get('/cases?harm=severe')).text);
+    expect(severe('.nhsuk-pagination a').first().attr('href')).toContain('harm=severe');
+    expect(severe('#harm option[selected]').val()).toBe('severe');
+  });
+
+  it('sorts by the month of the event either way', async () => {
+    const asc = $((await safety.get('/cases?sort=event_asc')).text);
+    expect(asc('.app-case-table tbody tr').first().text()).toContain('January 2025');
+    const desc = $((await safety.get('/cases?sort=event_desc')).text);
+    expect(desc('.app-case-table tbody tr').first().text()).toContain('March 2026');
+  });
+
+  it('explains bad filters with an error summary instead of failing', async () => {
+    const res = await safety.get('/cases?from=2026-05&to=2026-01&status=lost').expect(400);
+    const $$ = $(res.text);
+    expect($$('.nhsuk-error-summary').text()).toContain('Choose a status from the list');
+    expect($$('.nhsuk-error-summary').text()).toContain('The last month must be the same as or after the first month');
+  });
+
+  it('never lists drafts for trainers, even when asked', async () => {
+    expect($((await trainer.get('/cases')).text)('#case-count').text()).toContain('30 cases');
+    expect($((await trainer.get('/cases?status=draft')).text)('#case-count').text()).toContain('0 cases');
+    expect((await safety.get('/cases?status=draft')).text).toContain(draftRef);
+  });
+
+  it('exports the filtered list as CSV with themes and factors as columns, and audits it', async () => {
+    const res = await safety.get('/cases/export.csv?theme=T3').expect(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="?casebook-cases-2026-11-23\.csv"?/);
+    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(7);
+    const header = lines[0]!.split(',');
+    expect(header).toContain('T3');
+    expect(header.some((h) => h.startsWith('T3.02'))).toBe(true);
+    const t3Column = header.indexOf('T3');
+    expect(lines.slice(1).every((l) => l.split(',')[t3Column] === '1')).toBe(true);
+    const event = await ctx.db.selectFrom('audit_events').selectAll().where('action', '=', 'case.export').executeTakeFirstOrThrow();
+    expect(JSON.parse(event.after_json!)).toMatchObject({ format: 'csv', count: 6 });
+  });
+
+  it('exports XLSX with one row per case', async () => {
+    const res = await safety.get('/cases/export.xlsx?modality=ct').buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const files = unzipSync(new Uint8Array(res.body as Buffer));
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+    expect(sheet.match(/<row /g)).toHaveLength(11);
+  });
+
+  it('is reachable from the navigation', async () => {
+    expect($((await trainer.get('/')).text)('header a[href="/cases"]')).toHaveLength(1);
+    expect($((await safety.get('/')).text)('header a[href="/cases/new"]')).toHaveLength(1);
+  });
+});
+
+describe('case lookup (repeats search-as-you-type)', () => {
+  it('finds cases by title words or reference, for the safety team only', async () => {
+    const res = await safety.get('/cases/lookup?q=number 1').expect(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    expect(res.body.items.every((c: { ref: string; title: string }) => /number/.test(c.title) && /1/.test(c.title + c.ref))).toBe(true);
+    const byRef = await safety.get(`/cases/lookup?q=${draftRef.slice(-5)}`).expect(200);
+    expect(byRef.body.items.map((c: { ref: string }) => c.ref)).toEqual([draftRef]);
+    expect((await safety.get('/cases/lookup?q=a')).body.items).toEqual([]);
+    await trainer.get('/cases/lookup?q=case').expect(403);
+  });
+});
