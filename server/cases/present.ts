@@ -20,6 +20,7 @@ export function presentCase(c: CaseView, v: Vocabularies, timeframes: Timeframe[
     title: c.title,
     narrative: c.narrative,
     learning: c.learning,
+    withdrawnReason: c.withdrawn ? c.withdrawnReason : null,
     status: c.withdrawn ? { text: 'Withdrawn', colour: 'red' } : STATUS_TAGS[c.status],
     rows: [
       row('Reference', c.ref),
