@@ -99,7 +99,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
 
-  app.use(homeRoutes(cases));
+  app.use(homeRoutes(cases, actions));
   app.use(authRoutes(users));
   app.use(userRoutes(users));
   app.use(auditRoutes(db, audit, users));

@@ -69,10 +69,11 @@ export function caseFormRoutes(cases: CaseService, users: UserService, db: Param
     const v = await loadVocabularies(db);
     const page = pageFor(existing);
     let values = valuesFromBody(body);
-    let { confirmations, redact } = identifierChoices(body);
+    const choices = identifierChoices(body);
+    let confirmations = choices.confirmations;
 
-    if (redact) {
-      ({ values, confirmations } = redactFinding(values, confirmations, redact));
+    if (choices.redact) {
+      ({ values, confirmations } = redactFinding(values, confirmations, choices.redact));
       return render(res, v, page, { values, findings: findingsOf(values, confirmations), confirmations });
     }
 

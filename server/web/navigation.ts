@@ -30,9 +30,11 @@ const ITEMS: Record<Role, { href: string; text: string }[]> = {
 
 /** The header navigation for a role: `current` on the exact page, `active` within its section. */
 export function navigationFor(role: Role, path: string): NavItem[] {
-  return ITEMS[role].map((item) => {
-    const current = item.href === path;
-    const active = !current && item.href !== '/' && path.startsWith(`${item.href}/`);
-    return { ...item, ...(current ? { current: true } : {}), ...(active ? { active: true } : {}) };
-  });
+  const items = ITEMS[role];
+  const current = items.find((item) => item.href === path);
+  // Only the closest section is marked: /cases/new is "Log a case", not also "Cases".
+  const section = current
+    ? undefined
+    : items.filter((item) => item.href !== '/' && path.startsWith(`${item.href}/`)).sort((a, b) => b.href.length - a.href.length)[0];
+  return items.map((item) => ({ ...item, ...(item === current ? { current: true } : {}), ...(item === section ? { active: true } : {}) }));
 }

@@ -49,6 +49,12 @@ describe('navigationFor', () => {
     expect(navigationFor('admin', '/admin/users')[1]).toMatchObject({ href: '/admin/users', current: true });
     expect(navigationFor('admin', '/admin/users/3')[1]).toMatchObject({ href: '/admin/users', active: true });
   });
+  it('marks one item only: the page itself, else the closest section', () => {
+    const marked = (path: string) => navigationFor('safety', path).filter((i) => i.current || i.active).map((i) => i.href);
+    expect(marked('/cases/new')).toEqual(['/cases/new']);
+    expect(marked('/cases/CB-2026-00001')).toEqual(['/cases']);
+    expect(marked('/actions')).toEqual(['/actions']);
+  });
   it('shows admin pages only to admins', () => {
     for (const role of ['safety', 'director', 'trainer'] as const) {
       expect(navigationFor(role, '/').map((i) => i.href)).not.toContain('/admin/users');
