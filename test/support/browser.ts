@@ -42,7 +42,7 @@ export async function newPage(ctx: BrowserContext): Promise<{ page: Page; proble
   const page = await (await ctx.browser.newContext()).newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 4(00|01|03|04|13)/.test(m.text())) problems.push(m.text());
+    if (m.type() === 'error' && !/status of 4(00|01|03|04|09|13|22)/.test(m.text())) problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(e.message));
   return { page, problems };
