@@ -20,6 +20,7 @@ const ACTION_LABELS: Record<string, string> = {
   'case.withdraw': 'Case withdrawn',
   'case.note': 'Note added',
   'case.export': 'Cases exported',
+  'case.import': 'Cases imported',
   'action.create': 'Action added',
   'action.update': 'Action updated',
   'reference.department_create': 'Department added',

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { checkJourney } from '../domain/journey.ts';
 import { checkEventMonth } from '../domain/months.ts';
-import { loadVocabularies, type Term } from '../vocabularies/service.ts';
+import { loadVocabularies, type Term, type Vocabularies } from '../vocabularies/service.ts';
 import * as repo from './repository.ts';
 import type { CaseInput } from './schema.ts';
 import type { CaseView } from './view.ts';
@@ -19,8 +19,14 @@ const MONTH_MESSAGES = {
  * journeys, links. A retired code the case already carries may stay: relabelling is not the
  * author's job, but no new use of a retired code is allowed.
  */
-export async function checkCase(db: Db, input: CaseInput, now: Date, previous?: CaseView): Promise<{ problems: FieldProblem[]; repeatIds: number[] }> {
-  const v = await loadVocabularies(db);
+export async function checkCase(
+  db: Db,
+  input: CaseInput,
+  now: Date,
+  previous?: CaseView,
+  vocabularies?: Vocabularies,
+): Promise<{ problems: FieldProblem[]; repeatIds: number[] }> {
+  const v = vocabularies ?? (await loadVocabularies(db));
   const problems: FieldProblem[] = [];
   const kept = new Set(previous ? [previous.source, previous.department, previous.modality, previous.bodyArea, previous.setting, previous.urgency, previous.alertCategory, previous.harm, previous.ageBand] : []);
   const keptFactors = new Set(previous?.themes.flatMap((t) => t.factors) ?? []);

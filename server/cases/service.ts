@@ -4,8 +4,9 @@ import type { NewCaseRow } from '../db/schema.ts';
 import { formatRef } from '../domain/case-ref.ts';
 import { STAGES } from '../domain/journey.ts';
 import type { Role } from '../domain/roles.ts';
+import { loadVocabularies } from '../vocabularies/service.ts';
 import { checkCase, type FieldProblem } from './checks.ts';
-import { type IdentifierConfirmation, screenFields } from './identifier-check.ts';
+import { type IdentifierConfirmation, type IdentifierFinding, scanFields, screenFields } from './identifier-check.ts';
 import * as repo from './repository.ts';
 import type { CaseInput } from './schema.ts';
 import { type CaseView, toView } from './view.ts';
@@ -37,6 +38,15 @@ export class CaseStateError extends Error {
 }
 
 export type SaveOptions = { confirmations?: IdentifierConfirmation[] };
+type Confirmed = ReturnType<typeof screenFields>;
+
+/** A batch refused as a whole: each failing row (1-based) with its problems and masked findings. */
+export class BatchRejectedError extends Error {
+  constructor(readonly rows: { row: number; problems: FieldProblem[]; findings: IdentifierFinding[] }[]) {
+    super(`${rows.length} ${rows.length === 1 ? 'row has' : 'rows have'} problems: nothing was imported`);
+    this.name = 'BatchRejectedError';
+  }
+}
 
 /** Who may see drafts: trainers teach from submitted and closed cases only. */
 export const canSeeDrafts = (role: Role): boolean => role !== 'trainer';
@@ -98,32 +108,66 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
     return { repeatIds, confirmed };
   }
 
-  async function create(actor: Actor, input: CaseInput, options: SaveOptions = {}): Promise<CaseView> {
-    const { repeatIds, confirmed } = await validate(input, options);
-    const now = clock();
+  /** Inserts one checked case, its tags and its audit event, inside the caller's transaction. */
+  async function insert(trx: Db, actor: Actor, input: CaseInput, repeatIds: number[], confirmed: Confirmed, now: Date, via?: 'import'): Promise<string> {
     const at = now.toISOString();
     const status = input.submit ? 'submitted' : 'draft';
-    const ref = await db.transaction().execute(async (trx) => {
-      const ref = formatRef(now.getUTCFullYear(), await repo.nextSequence(trx, now.getUTCFullYear()));
-      const id = await repo.insertCase(trx, {
-        ...columnsOf(input),
-        ref,
-        status,
-        withdrawn_at: null,
-        withdrawn_reason: null,
-        version: 1,
-        created_by: actor.id ?? 0,
-        created_at: at,
-        updated_at: at,
-        submitted_at: status === 'submitted' ? at : null,
-        closed_at: null,
-      });
-      await repo.replaceTags(trx, id, input, repeatIds);
-      const after = { ...auditShape(input), status, ...(confirmed.length ? { identifiersConfirmed: confirmed } : {}) };
-      await audit.record(trx, { actor, action: 'case.create', entityType: 'case', entityId: ref, after });
-      return ref;
+    const ref = formatRef(now.getUTCFullYear(), await repo.nextSequence(trx, now.getUTCFullYear()));
+    const id = await repo.insertCase(trx, {
+      ...columnsOf(input),
+      ref,
+      status,
+      withdrawn_at: null,
+      withdrawn_reason: null,
+      version: 1,
+      created_by: actor.id ?? 0,
+      created_at: at,
+      updated_at: at,
+      submitted_at: status === 'submitted' ? at : null,
+      closed_at: null,
     });
+    await repo.replaceTags(trx, id, input, repeatIds);
+    const after = { ...auditShape(input), status, ...(via ? { via } : {}), ...(confirmed.length ? { identifiersConfirmed: confirmed } : {}) };
+    await audit.record(trx, { actor, action: 'case.create', entityType: 'case', entityId: ref, after });
+    return ref;
+  }
+
+  async function create(actor: Actor, input: CaseInput, options: SaveOptions = {}): Promise<CaseView> {
+    const { repeatIds, confirmed } = await validate(input, options);
+    const ref = await db.transaction().execute((trx) => insert(trx, actor, input, repeatIds, confirmed, clock()));
     return (await get(ref))!;
+  }
+
+  /** Every problem of every row of a batch, without writing anything: what an import shows before it runs. */
+  async function checkMany(inputs: CaseInput[]): Promise<{ row: number; problems: FieldProblem[]; findings: IdentifierFinding[] }[]> {
+    const v = await loadVocabularies(db);
+    const now = clock();
+    const out = [];
+    for (const [i, input] of inputs.entries()) {
+      const { problems } = await checkCase(db, input, now, undefined, v);
+      const findings = scanFields({ title: input.title, narrative: input.narrative, learning: input.learning });
+      if (problems.length || findings.length) out.push({ row: i + 1, problems, findings });
+    }
+    return out;
+  }
+
+  /**
+   * Creates a batch in one transaction: all of it or none of it. Any problem in any row refuses the
+   * whole batch (imports carry no identifier confirmations: their text must be clean).
+   */
+  async function createMany(actor: Actor, inputs: CaseInput[]): Promise<string[]> {
+    const rejected = await checkMany(inputs);
+    if (rejected.length) throw new BatchRejectedError(rejected);
+    const v = await loadVocabularies(db);
+    const now = clock();
+    const checked: { input: CaseInput; repeatIds: number[] }[] = [];
+    for (const input of inputs) checked.push({ input, repeatIds: (await checkCase(db, input, now, undefined, v)).repeatIds });
+    return db.transaction().execute(async (trx) => {
+      const refs: string[] = [];
+      for (const c of checked) refs.push(await insert(trx, actor, c.input, c.repeatIds, [], now, 'import'));
+      await audit.record(trx, { actor, action: 'case.import', entityType: 'case', after: { count: refs.length, first: refs[0] ?? null, last: refs.at(-1) ?? null } });
+      return refs;
+    });
   }
 
   /**
@@ -244,7 +288,7 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
     return (await repo.draftsBy(db, userId, 50)).map((r) => ({ ref: r.ref, title: r.title, eventMonth: r.event_month, updatedAt: r.updated_at }));
   }
 
-  return { create, update, get, getFor, close, reopen, withdraw, draftsOf, list, all, listWithIds, countByStatus };
+  return { create, createMany, checkMany, update, get, getFor, close, reopen, withdraw, draftsOf, list, all, listWithIds, countByStatus };
 }
 
 export type CaseService = ReturnType<typeof createCaseService>;
