@@ -85,8 +85,9 @@ export function createApp(deps: AppDeps): Express {
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     getTokenFromRequest: (req) => {
       if (typeof req.body?._csrf === 'string') return req.body._csrf;
-      // The NHS header's sign-out button is a bare form: its token travels in the action URL.
-      if (req.path === '/sign-out' && typeof req.query._csrf === 'string') return req.query._csrf;
+      // The NHS header's sign-out button is a bare form, and a multipart upload's body is not parsed
+      // before this check: for these two the token travels in the action URL.
+      if ((req.path === '/sign-out' || req.path === '/cases/import') && typeof req.query._csrf === 'string') return req.query._csrf;
       return undefined;
     },
   });
