@@ -18,8 +18,10 @@ afterAll(async () => ctx.close());
 describe('demo seed', () => {
   it('loads the demo users, departments and about 400 cases through the case rules, once', async () => {
     const first = await seed();
-    expect(first).toEqual({ users: 4, departments: 4, cases: 400 });
-    expect(await seed()).toEqual({ users: 0, departments: 0, cases: 0 });
+    expect(first).toMatchObject({ users: 4, departments: 4, cases: 400 });
+    expect(first.notes).toBeGreaterThan(40);
+    expect(first.actions).toBeGreaterThan(20);
+    expect(await seed()).toEqual({ users: 0, departments: 0, cases: 0, notes: 0, actions: 0 });
 
     const rows = await ctx.db.selectFrom('cases').select(['status', 'event_month', 'ref']).execute();
     expect(rows).toHaveLength(400);
@@ -29,5 +31,11 @@ describe('demo seed', () => {
     expect(links.length).toBeGreaterThan(5);
     const audited = await ctx.db.selectFrom('audit_events').select('action').where('action', '=', 'case.create').execute();
     expect(audited).toHaveLength(400);
+
+    // Actions in every state, some overdue, so the actions list and home pages have something to show.
+    const actions = await ctx.db.selectFrom('actions').select(['status', 'due_date']).execute();
+    expect(new Set(actions.map((a) => a.status))).toEqual(new Set(['open', 'done', 'dropped']));
+    expect(actions.some((a) => a.status === 'open' && a.due_date < '2026-11-23')).toBe(true);
+    expect(actions.some((a) => a.status === 'open' && a.due_date >= '2026-11-23')).toBe(true);
   }, 60_000);
 });
