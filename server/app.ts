@@ -20,6 +20,7 @@ import { DatabaseSessionStore } from './auth/session-store.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { homeRoutes } from './home/routes.ts';
+import { teachingSetRoutes } from './teaching-sets/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { createUserService } from './users/service.ts';
 import { referenceDataRoutes } from './vocabularies/admin-routes.ts';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(caseRoutes({ db, cases, notes, audit, users, actions }));
   app.use(actionRoutes({ db, audit, users, clock }));
   app.use(referenceDataRoutes({ db, audit, users, clock }));
+  app.use(teachingSetRoutes({ db, audit, users, cases, clock }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(config.production));

@@ -163,7 +163,38 @@ export interface ActionsTable {
   completed_at: string | null;
 }
 
+export interface TeachingSetsTable {
+  id: Generated<number>;
+  title: string;
+  description: string;
+  audience: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface TeachingSetItemsTable {
+  set_id: number;
+  case_id: number;
+  position: number;
+  note: ColumnType<string, string | undefined, string>;
+  added_at: string;
+}
+
+export interface SearchSynonymsTable {
+  id: Generated<number>;
+  terms: string;
+  created_by: number;
+  created_at: string;
+  retired_at: string | null;
+}
+
 export interface Database {
+  teaching_sets: TeachingSetsTable;
+  teaching_set_items: TeachingSetItemsTable;
+  search_synonyms: SearchSynonymsTable;
   case_notes: CaseNotesTable;
   actions: ActionsTable;
   case_sequences: CaseSequencesTable;

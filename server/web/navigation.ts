@@ -9,15 +9,18 @@ const ITEMS: Record<Role, { href: string; text: string }[]> = {
     { href: '/cases/new', text: 'Log a case' },
     { href: '/cases', text: 'Cases' },
     { href: '/actions', text: 'Actions' },
+    { href: '/teaching-sets', text: 'Teaching sets' },
   ],
   director: [
     { href: '/', text: 'Home' },
     { href: '/cases', text: 'Cases' },
     { href: '/actions', text: 'Actions' },
+    { href: '/teaching-sets', text: 'Teaching sets' },
   ],
   trainer: [
     { href: '/', text: 'Home' },
     { href: '/cases', text: 'Cases' },
+    { href: '/teaching-sets', text: 'Teaching sets' },
   ],
   admin: [
     { href: '/', text: 'Home' },
