@@ -74,8 +74,8 @@ export async function seedDemoActivity(deps: { db: Db; author: Actor & { role: R
         const done = { ...input, status: 'done' as const, evidence: pick.evidence, droppedReason: '', version: 1 };
         const doneClock = () => due;
         const later = createActionService({ db, audit: createAuditService(doneClock), clock: doneClock });
-        if (u < 0.6) await later.update(deps.director, c.id, id, done);
-        else if (u < 0.75) await later.update(deps.director, c.id, id, { ...done, status: 'dropped', evidence: '', droppedReason: 'Superseded by the trust-wide alerting project.' });
+        if (u < 0.7) await later.update(deps.director, c.id, id, done);
+        else if (u < 0.85) await later.update(deps.director, c.id, id, { ...done, status: 'dropped', evidence: '', droppedReason: 'Superseded by the trust-wide alerting project.' });
       }
     }
   }

@@ -95,6 +95,9 @@ const offered = (terms: Term[], keep: string) => terms.filter((t) => !t.retired 
 
 const radioItems = (terms: Term[], value: string) => offered(terms, value).map((t) => ({ value: t.code, text: t.label, ...(t.code === value ? { checked: true } : {}) }));
 
+// Radios cannot be unticked, so an optional question offers "Not recorded" as a choice of its own.
+const optionalRadioItems = (terms: Term[], value: string) => [...radioItems(terms, value), { value: '', text: 'Not recorded', ...(value === '' ? { checked: true } : {}) }];
+
 const selectItems = (terms: Term[], value: string, empty: string) => [
   { value: '', text: empty, ...(value === '' ? { selected: true } : {}) },
   ...offered(terms, value).map((t) => ({ value: t.code, text: t.label, ...(t.code === value ? { selected: true } : {}) })),
@@ -175,10 +178,10 @@ export function caseFormView(opts: {
     hasFindings: findings.some((f) => !f.confirmed),
     sources: radioItems(v.sources, values.source),
     settings: radioItems(v.settings, values.setting),
-    urgencies: radioItems(v.urgencies, values.urgency),
-    alertCategories: radioItems(v.alertCategories, values.alertCategory),
+    urgencies: optionalRadioItems(v.urgencies, values.urgency),
+    alertCategories: optionalRadioItems(v.alertCategories, values.alertCategory),
     harms: radioItems(v.harms, values.harm),
-    ageBands: radioItems(v.ageBands, values.ageBand),
+    ageBands: optionalRadioItems(v.ageBands, values.ageBand),
     departments: selectItems(v.departments, values.department, 'Select a department'),
     modalities: selectItems(v.modalities, values.modality, 'Select a modality'),
     bodyAreas: selectItems(v.bodyAreas, values.bodyArea, 'Not recorded'),

@@ -183,6 +183,15 @@ describe('editing a case', () => {
     expect((await ctx.db.selectFrom('cases').select('title').where('ref', '=', c.ref).executeTakeFirstOrThrow()).title).toBe('Their title');
   });
 
+  it('offers "Not recorded" for optional questions, so an answer can be taken back', async () => {
+    const c = await logCase(ctx, author);
+    const form = $((await safety.get(`/cases/${c.ref}/edit`)).text);
+    expect(form('input[name="urgency"][value=""]')).toHaveLength(1);
+    const res = await postForm(safety, `/cases/${c.ref}/edit`, formFields({ urgency: '', ageBand: '', version: '1', intent: 'save' }), `/cases/${c.ref}/edit`);
+    expect(res.status).toBe(303);
+    expect(await ctx.db.selectFrom('cases').select(['urgency', 'age_band']).where('ref', '=', c.ref).executeTakeFirstOrThrow()).toEqual({ urgency: null, age_band: null });
+  });
+
   it('submits a draft from the edit form', async () => {
     const c = await logCase(ctx, author, { submit: false });
     const res = await postForm(safety, `/cases/${c.ref}/edit`, formFields({ version: '1', intent: 'submit' }), `/cases/${c.ref}/edit`);
