@@ -135,9 +135,11 @@ const FORMULA_ESCAPE = /^'(?=[=+\-@\t\r＝＋－＠])/;
 // Our export puts ' before text that a spreadsheet would run as a formula; taking it off makes the round trip exact.
 const clean = (cell: string | undefined) => (cell ?? '').replace(FORMULA_ESCAPE, '').trim();
 
+// A retired term is still found, by code or label, so the problem can say it was retired rather than unknown.
 const find = (terms: Term[], value: string): Term | undefined => {
   const v = value.toLowerCase().replace(/\s+/g, ' ');
-  return terms.find((t) => t.code.toLowerCase() === v) ?? terms.find((t) => !t.retired && t.label.toLowerCase().replace(/\s+/g, ' ') === v);
+  const labelled = (t: Term) => t.label.toLowerCase().replace(/\s+/g, ' ') === v;
+  return terms.find((t) => t.code.toLowerCase() === v) ?? terms.find((t) => !t.retired && labelled(t)) ?? terms.find(labelled);
 };
 
 const FLAG_ON = new Set(['1', 'yes', 'y', 'true', 'x']);

@@ -41,8 +41,12 @@ export function caseListRoutes(deps: { db: Db; cases: CaseService; audit: AuditS
     const page = Math.min(parsed.data.page, Math.max(1, Math.ceil(total / PAGE_SIZE)));
     const items = await cases.list(filter, parsed.data.sort, PAGE_SIZE, (page - 1) * PAGE_SIZE);
     const exportQuery = queryString(values);
+    const flash = req.session.flash;
+    delete req.session.flash;
     res.render('pages/cases/list', {
       pageTitle: 'Cases',
+      flash,
+      canImport: req.user!.role === 'safety' || req.user!.role === 'director',
       values,
       ...view,
       errors: { list: [], byField: {} },

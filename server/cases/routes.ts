@@ -9,6 +9,7 @@ import { listTimeframes } from '../vocabularies/repository.ts';
 import { loadVocabularies } from '../vocabularies/service.ts';
 import { notFound } from '../web/errors.ts';
 import { caseFormRoutes } from './form-routes.ts';
+import { caseImportRoutes } from './import-routes.ts';
 import { caseListRoutes } from './list-routes.ts';
 import { presentHistory } from './history.ts';
 import { IdentifierFoundError } from './identifier-check.ts';
@@ -24,6 +25,7 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
   const { db, cases, notes, audit, users } = deps;
   const router = Router();
   router.use(caseListRoutes({ db, cases, audit, users }));
+  router.use(caseImportRoutes({ db, cases, users }));
   router.use(caseFormRoutes(cases, users, db));
   router.use(caseStatusRoutes(cases, users));
 

@@ -124,7 +124,7 @@ describe('logging and following a case in a real browser', () => {
     expect(await page.locator('#conflict').count()).toBe(1);
     await expectNoAxeViolations(page);
 
-    for (const path of ['/cases', '/cases?theme=T1&sort=event_asc', '/cases?from=2026-13', `/cases/${earlierRef}/withdraw`, '/actions', `/cases/${earlierRef}/actions/new`]) {
+    for (const path of ['/cases', '/cases?theme=T1&sort=event_asc', '/cases?from=2026-13', '/cases/import', `/cases/${earlierRef}/withdraw`, '/actions', `/cases/${earlierRef}/actions/new`]) {
       await page.goto(`${ctx.baseUrl}${path}`);
       await expectNoAxeViolations(page);
     }
