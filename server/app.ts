@@ -21,6 +21,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { homeRoutes } from './home/routes.ts';
 import { teachingSetRoutes } from './teaching-sets/routes.ts';
+import { createTeachingSetService } from './teaching-sets/service.ts';
 import { userRoutes } from './users/routes.ts';
 import { createUserService } from './users/service.ts';
 import { referenceDataRoutes } from './vocabularies/admin-routes.ts';
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps): Express {
   const cases = createCaseService({ db, audit, clock });
   const notes = createNoteService({ db, audit, clock });
   const actions = createActionService({ db, audit, clock });
+  const teachingSets = createTeachingSetService({ db, audit, clock });
 
   const app = express();
   app.disable('x-powered-by');
@@ -106,7 +108,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(userRoutes(users));
   app.use(auditRoutes(db, audit, users));
   app.use(tokenRoutes(tokens, users));
-  app.use(caseRoutes({ db, cases, notes, audit, users, actions }));
+  app.use(caseRoutes({ db, cases, notes, audit, users, actions, teachingSets }));
   app.use(actionRoutes({ db, audit, users, clock }));
   app.use(referenceDataRoutes({ db, audit, users, clock }));
   app.use(teachingSetRoutes({ db, audit, users, cases, clock }));

@@ -2,6 +2,7 @@ import { type Request, type Response, Router } from 'express';
 import { requireRole, requireSignedIn } from '../auth/middleware.ts';
 import type { ActionService } from '../actions/service.ts';
 import type { AuditService } from '../audit/service.ts';
+import type { TeachingSetService } from '../teaching-sets/service.ts';
 import type { Db } from '../db/database.ts';
 import { parseRef } from '../domain/case-ref.ts';
 import type { UserService } from '../users/service.ts';
@@ -19,7 +20,7 @@ import { CaseStateError, CaseValidationError, type CaseService, type CaseView, V
 import { caseStatusRoutes } from './status-routes.ts';
 import { findingErrors } from './form-view.ts';
 
-export type CaseRouteDeps = { db: Db; cases: CaseService; notes: NoteService; audit: AuditService; users: UserService; actions: ActionService };
+export type CaseRouteDeps = { db: Db; cases: CaseService; notes: NoteService; audit: AuditService; users: UserService; actions: ActionService; teachingSets: TeachingSetService };
 
 export function caseRoutes(deps: CaseRouteDeps): Router {
   const { db, cases, notes, audit, users } = deps;
@@ -49,6 +50,7 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
       flash,
       notes: await notes.list(row.id),
       actions: await deps.actions.actionsForCase(c.ref, role),
+      addToSet: await deps.teachingSets.addToSetOptions(req.user!, c.ref),
       history: presentHistory(await audit.historyOf(db, 'case', c.ref), v),
       can: {
         edit: editor && !c.withdrawn && c.status !== 'closed',

@@ -39,7 +39,9 @@ export const noteForm = z.object({ note });
 
 export const moveForm = z.object({ direction: z.enum(['up', 'down'], { error: 'Choose to move the case up or down' }) });
 
-export const SetIdParam = z.coerce.number().int().positive().max(2_147_483_647);
+const wholeNumber = z.string().regex(/^[1-9]\d{0,8}$/).transform(Number);
+
+export const SetIdParam = wholeNumber;
 
 /** Teaching mode counts from 1, as people do. */
-export const PositionParam = z.coerce.number().int().positive().max(100_000);
+export const PositionParam = wholeNumber;

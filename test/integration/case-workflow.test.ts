@@ -1,6 +1,7 @@
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logCase } from '../support/cases.ts';
+import { createSet } from '../support/teaching-sets.ts';
 import { $, createTestApp, createUser, signedInAgent, tokenFor, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
@@ -107,6 +108,23 @@ describe('notes log', () => {
     expect($$('.nhsuk-error-summary').text()).toContain('The note contains a phone number');
     expect($$('#note').text()).toBe(note);
     expect(await ctx.db.selectFrom('case_notes').selectAll().where('body', 'like', '%07700%').execute()).toEqual([]);
+  });
+});
+
+describe('teaching sets from the case page', () => {
+  it('lets a trainer add a submitted case to a set, and says so on return', async () => {
+    const { ref } = await logCase(ctx, author);
+    const trainerUser = (await ctx.users.list()).find((u) => u.role === 'trainer')!;
+    const setId = await createSet(ctx, trainerUser, [], { title: 'Missed findings for ST1s' });
+    const page = $((await trainer.get(`/cases/${ref}`)).text);
+    const form = page('#teaching-sets').next('.app-add-to-set').find('form');
+    expect(form.find('select[name="setId"] option').text()).toContain('Missed findings for ST1s');
+    const res = await post(trainer, '/teaching-sets/add-case', { ref, setId: String(setId), returnTo: `/cases/${ref}` }, `/cases/${ref}`);
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe(`/cases/${ref}`);
+    const back = $((await trainer.get(`/cases/${ref}`)).text);
+    expect(back('.nhsuk-notification-banner').text()).toContain(`${ref} has been added`);
+    expect($((await safety.get(`/cases/${ref}`)).text)('#teaching-sets')).toHaveLength(0);
   });
 });
 

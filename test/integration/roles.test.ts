@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../server/domain/roles.ts';
 import { addAction } from '../support/actions.ts';
 import { logCase } from '../support/cases.ts';
+import { createSet } from '../support/teaching-sets.ts';
 import { $, createTestApp, createUser, signedInAgent, type TestContext } from '../support/test-app.ts';
 
 // Every route and who may use it. A new route that is not listed here fails the "covers every route" test.
@@ -38,6 +39,14 @@ const PAGES: { path: string; roles: Role[] | 'public' }[] = [
   { path: '/cases/:ref/actions/new', roles: ['safety', 'director'] },
   { path: '/cases/:ref/actions/:actionId', roles: ['safety', 'director'] },
   { path: '/actions', roles: ['safety', 'director'] },
+  { path: '/teaching-sets', roles: [...ROLES] },
+  { path: '/teaching-sets/new', roles: ['trainer'] },
+  { path: '/teaching-sets/:setId', roles: [...ROLES] },
+  { path: '/teaching-sets/:setId/edit', roles: ['trainer'] },
+  { path: '/teaching-sets/:setId/teach/:position', roles: [...ROLES] },
+  { path: '/teaching-sets/:setId/handout', roles: [...ROLES] },
+  { path: '/teaching-sets/:setId/export.csv', roles: [...ROLES] },
+  { path: '/teaching-sets/:setId/export.html', roles: [...ROLES] },
 ];
 const FORMS: { path: string; roles: Role[] }[] = [
   { path: '/admin/users', roles: ['admin'] },
@@ -66,6 +75,15 @@ const FORMS: { path: string; roles: Role[] }[] = [
   { path: '/cases/:ref/notes', roles: ['safety', 'director'] },
   { path: '/cases/:ref/actions', roles: ['safety', 'director'] },
   { path: '/cases/:ref/actions/:actionId', roles: ['safety', 'director'] },
+  { path: '/teaching-sets', roles: ['trainer'] },
+  { path: '/teaching-sets/add-case', roles: ['trainer'] },
+  { path: '/teaching-sets/:setId/edit', roles: ['trainer'] },
+  { path: '/teaching-sets/:setId/archive', roles: ['trainer'] },
+  { path: '/teaching-sets/:setId/unarchive', roles: ['trainer'] },
+  { path: '/teaching-sets/:setId/cases', roles: ['trainer'] },
+  { path: '/teaching-sets/:setId/cases/:ref/note', roles: ['trainer'] },
+  { path: '/teaching-sets/:setId/cases/:ref/move', roles: ['trainer'] },
+  { path: '/teaching-sets/:setId/cases/:ref/remove', roles: ['trainer'] },
 ];
 
 // Concrete examples for routes whose parameters are not a user id or a case reference.
@@ -81,6 +99,7 @@ const EXAMPLES: Record<string, string> = {
   '/admin/reference-data/:vocabulary/:code': '/admin/reference-data/modalities/ct',
   '/admin/reference-data/:vocabulary/:code/status': '/admin/reference-data/modalities/ct/status',
   '/admin/reference-data/:vocabulary/:code/move': '/admin/reference-data/modalities/ct/move',
+  '/teaching-sets/:setId/teach/:position': '/teaching-sets/:setId/teach/1',
 };
 
 const HOME_HEADINGS: Record<Role, string> = {
@@ -95,6 +114,7 @@ const agents = {} as Record<Role, ReturnType<typeof request.agent>>;
 let targetId: number;
 let caseRef: string;
 let actionId: number;
+let setId: number;
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -105,10 +125,11 @@ beforeAll(async () => {
   targetId = (await createUser(ctx, 'trainer', 'target@test.casebook.test')).id;
   caseRef = (await logCase(ctx, { id: targetId, email: 'target@test.casebook.test' })).ref;
   actionId = await addAction(ctx, { id: targetId, email: 'target@test.casebook.test' }, caseRef);
+  setId = await createSet(ctx, { id: targetId, email: 'target@test.casebook.test' }, [caseRef]);
 });
 afterAll(async () => ctx.close());
 
-const url = (path: string) => (EXAMPLES[path] ?? path).replace(':actionId', String(actionId)).replace(':id', String(targetId)).replace(':ref', caseRef);
+const url = (path: string) => (EXAMPLES[path] ?? path).replace(':actionId', String(actionId)).replace(':setId', String(setId)).replace(':id', String(targetId)).replace(':ref', caseRef);
 
 describe('role checks', () => {
   for (const page of PAGES) {
