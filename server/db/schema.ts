@@ -191,7 +191,20 @@ export interface SearchSynonymsTable {
   retired_at: string | null;
 }
 
+export interface SpcRebasesTable {
+  id: Generated<number>;
+  measure: string;
+  scope: string;
+  period: string;
+  reason: string;
+  created_by: number;
+  created_at: string;
+  removed_at: string | null;
+  removed_reason: string | null;
+}
+
 export interface Database {
+  spc_rebases: SpcRebasesTable;
   teaching_sets: TeachingSetsTable;
   teaching_set_items: TeachingSetItemsTable;
   search_synonyms: SearchSynonymsTable;
