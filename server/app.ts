@@ -24,6 +24,9 @@ import { teachingSetRoutes } from './teaching-sets/routes.ts';
 import { createTeachingSetService } from './teaching-sets/service.ts';
 import { userRoutes } from './users/routes.ts';
 import { createUserService } from './users/service.ts';
+import { searchRoutes } from './search/routes.ts';
+import { synonymRoutes } from './search/synonym-routes.ts';
+import { createSearchService, type SearchService } from './search/service.ts';
 import { referenceDataRoutes } from './vocabularies/admin-routes.ts';
 import { errorHandler, notFoundHandler } from './web/error-handler.ts';
 import { createLogger, requestLogging } from './web/logging.ts';
@@ -36,6 +39,8 @@ export type AppDeps = {
   config: Config;
   clock?: () => Date;
   logger?: Logger;
+  /** Built by main.ts before listening; tests let the app build its own on first use. */
+  search?: SearchService;
 };
 
 const publicDir = fileURLToPath(new URL('../public', import.meta.url));
@@ -49,8 +54,10 @@ export function createApp(deps: AppDeps): Express {
   const audit = createAuditService(clock);
   const users = createUserService({ db, audit, clock });
   const tokens = createTokenService({ db, audit, clock });
-  const cases = createCaseService({ db, audit, clock });
-  const notes = createNoteService({ db, audit, clock });
+  const search = deps.search ?? createSearchService({ db });
+  const onChange = (refs: string[]) => search.refresh(...refs);
+  const cases = createCaseService({ db, audit, clock, onChange });
+  const notes = createNoteService({ db, audit, clock, onChange });
   const actions = createActionService({ db, audit, clock });
   const teachingSets = createTeachingSetService({ db, audit, clock });
 
@@ -71,7 +78,7 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok' });
   });
   // The API authenticates by bearer token alone, so it sits before sessions and CSRF.
-  app.use(apiRoutes({ db, tokens, users, cases }));
+  app.use(apiRoutes({ db, tokens, users, cases, search }));
 
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(
@@ -108,10 +115,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(userRoutes(users));
   app.use(auditRoutes(db, audit, users));
   app.use(tokenRoutes(tokens, users));
-  app.use(caseRoutes({ db, cases, notes, audit, users, actions, teachingSets }));
+  app.use(caseRoutes({ db, cases, notes, audit, users, actions, teachingSets, search }));
   app.use(actionRoutes({ db, audit, users, clock }));
+  app.use(synonymRoutes({ db, audit, users, search, clock }));
   app.use(referenceDataRoutes({ db, audit, users, clock }));
   app.use(teachingSetRoutes({ db, audit, users, cases, clock }));
+  app.use(searchRoutes({ db, search, teachingSets }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(config.production));

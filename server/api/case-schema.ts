@@ -52,3 +52,8 @@ export function decodeCursor(cursor: string): number | undefined {
   const m = /^id:(\d{1,12})$/.exec(Buffer.from(cursor, 'base64url').toString());
   return m ? Number(m[1]) : undefined;
 }
+
+export const ApiSearchPaging = z.object({
+  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 100').max(100, 'limit must be 1 to 100').default(20),
+  offset: z.coerce.number({ error: 'offset must be a number' }).int().min(0).max(100_000).default(0),
+});

@@ -5,7 +5,10 @@ import { IdentifierFoundError } from '../cases/identifier-check.ts';
 import { CaseListQuery, toFilter } from '../cases/list-schema.ts';
 import type { CaseInput } from '../cases/schema.ts';
 import { CaseStateError, CaseValidationError, canSeeDrafts, type CaseService, type CaseView, VersionConflictError } from '../cases/service.ts';
-import { ApiCaseBody, ApiCasePatch, ApiListQuery, decodeCursor, encodeCursor } from './case-schema.ts';
+import { ApiCaseBody, ApiCasePatch, ApiListQuery, ApiSearchPaging, decodeCursor, encodeCursor } from './case-schema.ts';
+import { caseSummaries } from '../search/routes.ts';
+import { filtersOf, SearchQuery } from '../search/schema.ts';
+import type { SearchService } from '../search/service.ts';
 import type { Db } from '../db/database.ts';
 import { parseRef } from '../domain/case-ref.ts';
 import type { UserService } from '../users/service.ts';
@@ -17,7 +20,7 @@ import type { TokenService } from './tokens.ts';
 const plain = (terms: { code: string; label: string; retired?: boolean }[]) => current(terms).map(({ code, label }) => ({ code, label }));
 
 /** JSON API under /api/v1 (DESIGN.md contract 4). Errors come from the shared error handler. */
-export function apiRoutes(deps: { db: Db; tokens: TokenService; users: UserService; cases: CaseService }): Router {
+export function apiRoutes(deps: { db: Db; tokens: TokenService; users: UserService; cases: CaseService; search: SearchService }): Router {
   const router = Router();
   router.use('/api', express.json({ limit: '200kb' }), bearerAuth(deps.tokens, deps.users));
 
@@ -75,6 +78,22 @@ export function apiRoutes(deps: { db: Db; tokens: TokenService; users: UserServi
     if (!found) throw notFound(`There is no case ${String(raw)}`);
     return found;
   }
+
+  // The search page's semantics as JSON (DESIGN.md contract 4); `limit` and `offset` page through.
+  router.get('/api/v1/search', async (req, res) => {
+    const { limit, offset, ...rest } = req.query;
+    const paging = parse(ApiSearchPaging, { limit, offset }, 'The query has problems to fix');
+    const p = parse(SearchQuery, rest, 'The query has problems to fix');
+    const result = await deps.search.search({ q: p.q, filters: filtersOf(p), includeDrafts: canSeeDrafts(req.user!.role), sort: p.sort, offset: paging.offset, limit: paging.limit });
+    const summaries = await caseSummaries(deps.db, result.items.map((h) => h.id));
+    res.json({
+      total: result.total,
+      items: result.items.map((h) => ({ ref: h.ref, title: summaries.get(h.id)?.title ?? h.ref, snippet: h.snippet.map((s) => s.text).join(''), highlights: highlightsOf(h.snippet), score: h.score, matched: h.matched })),
+      facets: result.facets,
+      ...(result.didYouMean ? { didYouMean: result.didYouMean } : {}),
+      ...(result.relaxed ? { relaxed: true } : {}),
+    });
+  });
 
   router.use('/api', (_req, _res, next) => next(notFound('No such API endpoint')));
   return router;
@@ -134,4 +153,15 @@ function merge(c: CaseView, p: Omit<Patch, 'identifierConfirmations'>): CaseInpu
     repeats: pick('repeats', c.repeats) as string[] | undefined,
     submit: p.submit ?? false,
   };
+}
+
+/** `[start, end)` offsets of the marked words in the snippet text, for clients that highlight. */
+function highlightsOf(segments: { text: string; mark: boolean }[]): [number, number][] {
+  const out: [number, number][] = [];
+  let at = 0;
+  for (const s of segments) {
+    if (s.mark) out.push([at, at + s.text.length]);
+    at += s.text.length;
+  }
+  return out;
 }

@@ -8,7 +8,10 @@ import { CaseForm, identifierChoices } from './form.ts';
 import { type CaseFormValues, caseFormView, type FieldErrors, valuesFromBody, valuesFromCase } from './form-view.ts';
 import { IdentifierFoundError, type IdentifierConfirmation, type IdentifierFinding, screenFields } from './identifier-check.ts';
 import { redactFinding } from './redaction.ts';
-import { CaseStateError, CaseValidationError, type CaseService, type CaseView, VersionConflictError } from './service.ts';
+import { CaseStateError, CaseValidationError, canSeeDrafts, type CaseService, type CaseView, VersionConflictError } from './service.ts';
+import { isRef } from '../domain/case-ref.ts';
+import { caseSummaries } from '../search/routes.ts';
+import type { SearchService } from '../search/service.ts';
 
 type Page = { heading: string; action: string; existing?: CaseView; cancelHref: string };
 
@@ -53,7 +56,7 @@ const zodField = (path: PropertyKey | undefined) => {
   return journey ? `journey.${journey[1]}` : key.startsWith('eventMonth') ? 'eventMonth' : key;
 };
 
-export function caseFormRoutes(cases: CaseService, users: UserService, db: Parameters<typeof loadVocabularies>[0]): Router {
+export function caseFormRoutes(cases: CaseService, users: UserService, db: Parameters<typeof loadVocabularies>[0], search: SearchService): Router {
   const router = Router();
   const editors = requireRole('safety', 'director');
 
@@ -75,6 +78,14 @@ export function caseFormRoutes(cases: CaseService, users: UserService, db: Param
     if (choices.redact) {
       ({ values, confirmations } = redactFinding(values, confirmations, choices.redact));
       return render(res, v, page, { values, findings: findingsOf(values, confirmations), confirmations });
+    }
+
+    // "Check for similar cases" and each "Add as a repeat" re-show the form: nothing is saved yet.
+    const addRepeat = typeof body.addRepeat === 'string' && isRef(body.addRepeat) ? body.addRepeat : undefined;
+    if (body.similar !== undefined || addRepeat) {
+      if (addRepeat && !values.repeats.toUpperCase().includes(addRepeat)) values = { ...values, repeats: [values.repeats.trim(), addRepeat].filter(Boolean).join(', ') };
+      const similar = await similarCases(req, values, existing);
+      return render(res, v, page, { values, findings: findingsOf(values, confirmations), confirmations }, { similar, similarChecked: true });
     }
 
     const parsed = CaseForm.safeParse(body);
@@ -110,6 +121,15 @@ export function caseFormRoutes(cases: CaseService, users: UserService, db: Param
       }
       throw err;
     }
+  }
+
+  async function similarCases(req: Request, values: CaseFormValues, existing?: CaseView) {
+    const text = [values.title, values.narrative, values.learning].join('\n');
+    const excludeId = existing ? (await db.selectFrom('cases').select('id').where('ref', '=', existing.ref).executeTakeFirst())?.id : undefined;
+    const found = await search.similarToText(text, values.factors, { limit: 5, includeDrafts: canSeeDrafts(req.user!.role), ...(excludeId ? { excludeId } : {}) });
+    const summaries = await caseSummaries(db, found.map((f) => f.id));
+    const linked = values.repeats.toUpperCase();
+    return found.map((f) => ({ ref: f.ref, title: summaries.get(f.id)?.title ?? f.ref, factors: f.sharedFactors, terms: f.sharedTerms.slice(0, 6), linked: linked.includes(f.ref) }));
   }
 
   router.get('/cases/new', ...editors, async (_req, res) => {

@@ -9,7 +9,7 @@ export type Note = { body: string; authorRole: Role; createdAt: string };
 export const NOTE_MAX = 5000;
 
 /** The running notes log on a case: dated entries by role, added and never edited. */
-export function createNoteService(deps: { db: Db; audit: AuditService; clock: () => Date }) {
+export function createNoteService(deps: { db: Db; audit: AuditService; clock: () => Date; onChange?: (refs: string[]) => Promise<void> }) {
   const { db, audit, clock } = deps;
 
   async function list(caseId: number): Promise<Note[]> {
@@ -30,6 +30,8 @@ export function createNoteService(deps: { db: Db; audit: AuditService; clock: ()
       await trx.insertInto('case_notes').values({ case_id: c.id, body, author_id: actor.id ?? 0, author_role: actor.role, created_at: at }).execute();
       await audit.record(trx, { actor, action: 'case.note', entityType: 'case', entityId: ref, after: { note: body } });
     });
+    // Notes are searched, so the index hears of them before the request answers.
+    await deps.onChange?.([ref]);
   }
 
   return { list, add };

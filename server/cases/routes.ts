@@ -3,6 +3,8 @@ import { requireRole, requireSignedIn } from '../auth/middleware.ts';
 import type { ActionService } from '../actions/service.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { TeachingSetService } from '../teaching-sets/service.ts';
+import { caseSummaries } from '../search/routes.ts';
+import type { SearchService } from '../search/service.ts';
 import type { Db } from '../db/database.ts';
 import { parseRef } from '../domain/case-ref.ts';
 import type { UserService } from '../users/service.ts';
@@ -16,18 +18,20 @@ import { presentHistory } from './history.ts';
 import { IdentifierFoundError } from './identifier-check.ts';
 import { type NoteService } from './notes.ts';
 import { presentCase } from './present.ts';
-import { CaseStateError, CaseValidationError, type CaseService, type CaseView, VersionConflictError } from './service.ts';
+import { CaseStateError, CaseValidationError, canSeeDrafts, type CaseService, type CaseView, VersionConflictError } from './service.ts';
+import type { Role } from '../domain/roles.ts';
+import type { Vocabularies } from '../vocabularies/service.ts';
 import { caseStatusRoutes } from './status-routes.ts';
 import { findingErrors } from './form-view.ts';
 
-export type CaseRouteDeps = { db: Db; cases: CaseService; notes: NoteService; audit: AuditService; users: UserService; actions: ActionService; teachingSets: TeachingSetService };
+export type CaseRouteDeps = { db: Db; cases: CaseService; notes: NoteService; audit: AuditService; users: UserService; actions: ActionService; teachingSets: TeachingSetService; search: SearchService };
 
 export function caseRoutes(deps: CaseRouteDeps): Router {
   const { db, cases, notes, audit, users } = deps;
   const router = Router();
   router.use(caseListRoutes({ db, cases, audit, users }));
   router.use(caseImportRoutes({ db, cases, users }));
-  router.use(caseFormRoutes(cases, users, db));
+  router.use(caseFormRoutes(cases, users, db, deps.search));
   router.use(caseStatusRoutes(cases, users));
 
   async function visible(req: Request): Promise<CaseView> {
@@ -51,6 +55,7 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
       notes: await notes.list(row.id),
       actions: await deps.actions.actionsForCase(c.ref, role),
       addToSet: await deps.teachingSets.addToSetOptions(req.user!, c.ref),
+      similar: await similarTo(row.id, role, v),
       history: presentHistory(await audit.historyOf(db, 'case', c.ref), v),
       can: {
         edit: editor && !c.withdrawn && c.status !== 'closed',
@@ -63,6 +68,19 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
       noteErrors: { list: [], byField: {} },
       ...extra,
     });
+  }
+
+  /** The five most like this one, each with why: shared factors (by label) and shared words. */
+  async function similarTo(id: number, role: Role, v: Vocabularies) {
+    const found = await deps.search.similar(id, { limit: 5, includeDrafts: canSeeDrafts(role) });
+    const summaries = await caseSummaries(db, found.map((f) => f.id));
+    const factorLabel = (code: string) => v.themes.flatMap((t) => t.factors).find((f) => f.code === code)?.label ?? code;
+    return found.map((f) => ({
+      ref: f.ref,
+      title: summaries.get(f.id)?.title ?? f.ref,
+      factors: f.sharedFactors.map((code) => `${code} ${factorLabel(code)}`),
+      terms: f.sharedTerms.slice(0, 6),
+    }));
   }
 
   router.get('/cases/:ref', requireSignedIn, async (req, res) => renderCase(req, res, await visible(req)));

@@ -98,8 +98,10 @@ function columnsOf(input: CaseInput): Omit<NewCaseRow, 'ref' | 'status' | 'creat
   };
 }
 
-export function createCaseService(deps: { db: Db; audit: AuditService; clock: () => Date }) {
+export function createCaseService(deps: { db: Db; audit: AuditService; clock: () => Date; onChange?: (refs: string[]) => Promise<void> }) {
   const { db, audit, clock } = deps;
+  // Whatever mirrors cases (the search index) hears of each change before the request answers.
+  const notify = async (...refs: string[]) => deps.onChange?.(refs);
 
   async function validate(input: CaseInput, options: SaveOptions, previous?: CaseView) {
     const { problems, repeatIds } = await checkCase(db, input, clock(), previous);
@@ -135,6 +137,7 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
   async function create(actor: Actor, input: CaseInput, options: SaveOptions = {}): Promise<CaseView> {
     const { repeatIds, confirmed } = await validate(input, options);
     const ref = await db.transaction().execute((trx) => insert(trx, actor, input, repeatIds, confirmed, clock()));
+    await notify(ref);
     return (await get(ref))!;
   }
 
@@ -162,12 +165,14 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
     const now = clock();
     const checked: { input: CaseInput; repeatIds: number[] }[] = [];
     for (const input of inputs) checked.push({ input, repeatIds: (await checkCase(db, input, now, undefined, v)).repeatIds });
-    return db.transaction().execute(async (trx) => {
+    const created = await db.transaction().execute(async (trx) => {
       const refs: string[] = [];
       for (const c of checked) refs.push(await insert(trx, actor, c.input, c.repeatIds, [], now, 'import'));
       await audit.record(trx, { actor, action: 'case.import', entityType: 'case', after: { count: refs.length, first: refs[0] ?? null, last: refs.at(-1) ?? null } });
       return refs;
     });
+    await notify(...created);
+    return created;
   }
 
   /**
@@ -195,6 +200,7 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
       if (confirmed.length) diff.after.identifiersConfirmed = confirmed;
       await audit.record(trx, { actor, action: status !== previous.status ? 'case.submit' : 'case.update', entityType: 'case', entityId: ref, ...diff });
     });
+    await notify(ref);
     return (await get(ref))!;
   }
 
@@ -226,6 +232,7 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
       if (!row || !ok) throw new VersionConflictError((await get(ref))!);
       await audit.record(trx, { actor, action, entityType: 'case', entityId: ref, before, after });
     });
+    await notify(ref);
     return (await get(ref))!;
   }
 

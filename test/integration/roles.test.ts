@@ -39,6 +39,8 @@ const PAGES: { path: string; roles: Role[] | 'public' }[] = [
   { path: '/cases/:ref/actions/new', roles: ['safety', 'director'] },
   { path: '/cases/:ref/actions/:actionId', roles: ['safety', 'director'] },
   { path: '/actions', roles: ['safety', 'director'] },
+  { path: '/search', roles: [...ROLES] },
+  { path: '/admin/synonyms', roles: ['admin'] },
   { path: '/teaching-sets', roles: [...ROLES] },
   { path: '/teaching-sets/new', roles: ['trainer'] },
   { path: '/teaching-sets/:setId', roles: [...ROLES] },
@@ -75,6 +77,8 @@ const FORMS: { path: string; roles: Role[] }[] = [
   { path: '/cases/:ref/notes', roles: ['safety', 'director'] },
   { path: '/cases/:ref/actions', roles: ['safety', 'director'] },
   { path: '/cases/:ref/actions/:actionId', roles: ['safety', 'director'] },
+  { path: '/admin/synonyms', roles: ['admin'] },
+  { path: '/admin/synonyms/:id/retire', roles: ['admin'] },
   { path: '/teaching-sets', roles: ['trainer'] },
   { path: '/teaching-sets/add-case', roles: ['trainer'] },
   { path: '/teaching-sets/:setId/edit', roles: ['trainer'] },
@@ -179,7 +183,7 @@ describe('role checks', () => {
     };
     walk((ctx.app as unknown as { router: { stack: Layer[] } }).router.stack);
     // API routes authenticate by bearer token (every role may read them), tested in api-*.test.ts.
-    const publicOrAuth = ['GET /healthz', 'GET /sign-in', 'POST /sign-in', 'POST /sign-out', 'GET /signed-out', 'GET /api/v1/vocabularies', 'POST /api/v1/cases', 'GET /api/v1/cases', 'GET /api/v1/cases/:ref', 'PATCH /api/v1/cases/:ref'];
+    const publicOrAuth = ['GET /healthz', 'GET /sign-in', 'POST /sign-in', 'POST /sign-out', 'GET /signed-out', 'GET /api/v1/vocabularies', 'POST /api/v1/cases', 'GET /api/v1/cases', 'GET /api/v1/cases/:ref', 'PATCH /api/v1/cases/:ref', 'GET /api/v1/search'];
     const listed = new Set([...PAGES.map((p) => `GET ${p.path}`), ...FORMS.map((f) => `POST ${f.path}`), ...publicOrAuth]);
     expect([...served].filter((r) => !listed.has(r))).toEqual([]);
   });

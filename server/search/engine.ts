@@ -1,0 +1,158 @@
+/**
+ * The embedded search engine: MiniSearch's inverted index, a compact store of what queries need per
+ * case, and a matcher that visits rare terms first (see matcher.ts). Withdrawn cases are never
+ * indexed, so no query can return one.
+ */
+import { indexTerms, isStopWord, parseQuery, scanTokens } from '../domain/search-query.ts';
+import { compileSynonyms, DEFAULT_SYNONYMS, expandQuery, type SynonymTable } from '../domain/synonyms.ts';
+import { Matcher } from './matcher.ts';
+import { PostingsIndex, postingCount, TEXT_FIELDS } from './postings.ts';
+import { resolve, type Resolved } from './resolve.ts';
+import { collect } from './results.ts';
+import { similarTo } from './similar.ts';
+import { snippet } from './snippet.ts';
+import { DocStore } from './store.ts';
+import type { SearchDoc, SearchHit, SearchIndex, SearchRequest, SearchResult, SimilarCase, SimilarOptions } from './types.ts';
+
+export type { Facet, SearchDoc, SearchHit, SearchIndex, SearchRequest, SearchResult, SimilarCase } from './types.ts';
+
+const MAX_LIMIT = 200;
+
+class MiniSearchIndex implements SearchIndex {
+  private readonly index = new PostingsIndex();
+  private readonly store = new DocStore();
+  private slots = 0;
+  private readonly matcher = new Matcher(this.store, () => this.slots);
+
+  constructor(private readonly synonyms: SynonymTable) {}
+
+  add(doc: SearchDoc): void {
+    if (this.index.slotOf(doc.id) !== undefined) this.remove(doc.id);
+    if (doc.withdrawn) return;
+    const tokens = { id: doc.id, title: indexTerms(doc.title), learning: indexTerms(doc.learning), narrative: indexTerms(doc.narrative), notes: indexTerms(doc.notes) };
+    this.index.add(tokens);
+    const slot = this.index.slotOf(doc.id)!;
+    this.slots = Math.max(this.slots, slot + 1);
+    this.store.put(slot, doc, TEXT_FIELDS.map((f) => tokens[f].length));
+  }
+
+  replace(doc: SearchDoc): void {
+    this.remove(doc.id);
+    this.add(doc);
+  }
+
+  remove(id: number): void {
+    const slot = this.index.slotOf(id);
+    if (slot === undefined) return;
+    // Discarding is O(1); MiniSearch vacuums the dead postings later, and the store hides them now.
+    this.index.discard(id);
+    this.store.drop(slot);
+  }
+
+  size(): number {
+    return this.store.live;
+  }
+
+  private resolve(q: string): Resolved {
+    return resolve(this.index, this.store, expandQuery(parseQuery(q), this.synonyms));
+  }
+
+  search(req: SearchRequest): SearchResult {
+    const offset = Math.max(0, Math.floor(req.offset) || 0);
+    const limit = Math.min(MAX_LIMIT, Math.max(0, Math.floor(req.limit) || 0));
+    const r = this.resolve(req.q);
+    const matches = this.matcher.match(r, req.includeDrafts);
+    const relaxed = matches.relaxed;
+    const page = collect(this.store, matches, req.filters, req.sort, offset + limit);
+    const items = page.ranked.slice(offset).map((x) => this.hit(r, x.slot, x.score));
+    const result: SearchResult = { total: page.total, items, facets: page.facets };
+    if (relaxed) result.relaxed = true;
+    const suggestion = r.fuzzy ? this.corrected(req.q, r.corrections) : page.total === 0 ? this.suggest(req) : undefined;
+    if (suggestion) result.didYouMean = suggestion;
+    return result;
+  }
+
+  private hit(r: Resolved, slot: number, score: number): SearchHit {
+    const terms = new Set<string>();
+    const matched: string[] = [];
+    for (const c of r.clauses) {
+      for (const alt of c.alts) {
+        if (this.matcher.altScore(alt, slot) === 0) continue;
+        if (!matched.includes(alt.label)) matched.push(alt.label);
+        for (const w of alt.words) for (const s of w.specs) terms.add(s.term);
+        if (alt.phrase) for (const w of alt.phrase) terms.add(w);
+      }
+    }
+    const t = this.store.text[slot]!;
+    return {
+      id: this.store.ids[slot]!,
+      ref: this.store.refs[slot]!,
+      score: Math.round(score * 1000) / 1000,
+      snippet: snippet([t.narrative, t.learning, t.notes, t.title], terms),
+      matched,
+    };
+  }
+
+  /** The word as people write it: the first case that holds the stem shows its surface form. */
+  private surfaceOf(term: string): string {
+    const data = this.index.postings(term);
+    if (!data) return term;
+    for (const [fieldId, map] of data) {
+      for (const slot of map.keys()) {
+        if (this.store.status[slot] === 0) continue;
+        let found = '';
+        scanTokens(this.store.text[slot]![TEXT_FIELDS[fieldId]!], (t) => {
+          if (!found && t.term === term) found = t.surface;
+        });
+        if (found) return found;
+      }
+    }
+    return term;
+  }
+
+  private corrected(q: string, fixes: Map<string, string>): string | undefined {
+    if (fixes.size === 0) return undefined;
+    let out = '';
+    let pos = 0;
+    scanTokens(q, (t) => {
+      const fix = fixes.get(t.term);
+      if (!fix) return;
+      out += q.slice(pos, t.start) + this.surfaceOf(fix);
+      pos = t.end;
+    });
+    out += q.slice(pos);
+    return out === q ? undefined : out;
+  }
+
+  /** When nothing matched, the closest spelling of each rare word, kept only if it finds cases. */
+  private suggest(req: SearchRequest): string | undefined {
+    const fixes = new Map<string, string>();
+    scanTokens(req.q, (t) => {
+      if (t.term.length < 4 || isStopWord(t.surface) || postingCount(this.index.postings(t.term)) > 2) return;
+      const near = this.index.near(t.term, t.term.length >= 8 ? 2 : 1);
+      near.sort((x, y) => x.distance - y.distance || postingCount(y.data) - postingCount(x.data));
+      if (near[0]) fixes.set(t.term, near[0].term);
+    });
+    const text = this.corrected(req.q, fixes);
+    if (!text || text === req.q) return undefined;
+    return this.matcher.match(this.resolve(text), req.includeDrafts).size > 0 ? text : undefined;
+  }
+
+  similar(id: number, opts: { limit: number; includeDrafts: boolean }): SimilarCase[] {
+    const slot = this.index.slotOf(id);
+    if (slot === undefined) return [];
+    const t = this.store.text[slot]!;
+    const factors = this.store.factors[slot]!.map((c) => this.store.codes.factor.values[c]!);
+    return similarTo(this.index, this.store, `${t.title}\n${t.learning}\n${t.narrative}`, factors, { ...opts, excludeSlot: slot });
+  }
+
+  similarToText(text: string, factors: string[], opts: SimilarOptions): SimilarCase[] {
+    const excludeSlot = opts.excludeId === undefined ? undefined : this.index.slotOf(opts.excludeId);
+    return similarTo(this.index, this.store, text, factors, { limit: opts.limit, includeDrafts: opts.includeDrafts, excludeSlot });
+  }
+}
+
+/** `synonyms` is the whole list in force (built-in and admin groups); the built-in list when omitted. */
+export function createSearchIndex(opts: { synonyms?: string[][] } = {}): SearchIndex {
+  return new MiniSearchIndex(compileSynonyms(opts.synonyms ?? DEFAULT_SYNONYMS));
+}

@@ -1,0 +1,115 @@
+/**
+ * Filters, facet counts and the page of top results, in one pass over the match set. Facet counts
+ * are "disjunctive": a facet's counts ignore that facet's own filter (so ticking one theme still
+ * shows how many cases the other themes would add) but respect every other filter.
+ */
+import type { Matches } from './matcher.ts';
+import type { DocStore, Interner } from './store.ts';
+import { FACETS, type Facet, type FacetCount } from './types.ts';
+
+type Filter = { facet: number; allow: Set<number> };
+
+export type Ranked = { slot: number; score: number; count: number };
+
+// Years are counted in a small array from this one; months before it are not real event months.
+const YEAR_BASE = 1900;
+const yearOf = (month: number) => Math.max(0, Math.floor(month / 12) - YEAR_BASE);
+
+function facetCodes(store: DocStore, facet: Facet, slot: number): number | number[] {
+  switch (facet) {
+    case 'theme':
+      return store.themes[slot]!;
+    case 'factor':
+      return store.factors[slot]!;
+    case 'year':
+      return yearOf(store.month[slot]!);
+    default:
+      return store[facet][slot]!;
+  }
+}
+
+function interner(store: DocStore, facet: Facet): Interner | null {
+  return facet === 'year' ? null : store.codes[facet];
+}
+
+function compileFilters(store: DocStore, filters: Partial<Record<Facet, string[]>>): Filter[] {
+  const out: Filter[] = [];
+  FACETS.forEach((facet, i) => {
+    const values = filters[facet];
+    if (!values || values.length === 0) return;
+    const dict = interner(store, facet);
+    const allow = new Set<number>();
+    for (const v of values) {
+      const code = dict ? dict.find(v) : /^\d{4}$/.test(v) ? Number(v) - YEAR_BASE : undefined;
+      if (code !== undefined) allow.add(code);
+    }
+    out.push({ facet: i, allow });
+  });
+  return out;
+}
+
+/** Keeps the best `k` by a comparator; a sorted array beats a heap at page sizes. */
+class TopK {
+  readonly items: Ranked[] = [];
+  constructor(private readonly k: number, private readonly better: (a: Ranked, b: Ranked) => boolean) {}
+  offer(r: Ranked): void {
+    const items = this.items;
+    if (this.k === 0 || (items.length === this.k && !this.better(r, items[items.length - 1]!))) return;
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.better(r, items[mid]!)) hi = mid;
+      else lo = mid + 1;
+    }
+    items.splice(lo, 0, r);
+    if (items.length > this.k) items.pop();
+  }
+}
+
+export type Page = { total: number; ranked: Ranked[]; facets: Record<Facet, FacetCount[]> };
+
+export function collect(store: DocStore, m: Matches, filters: Partial<Record<Facet, string[]>>, sort: 'relevance' | 'date', k: number): Page {
+  const active = compileFilters(store, filters);
+  const counts = FACETS.map((f) => new Int32Array(interner(store, f)?.values.length ?? 300));
+  const byRelevance = (a: Ranked, b: Ranked) => a.count > b.count || (a.count === b.count && (a.score > b.score || (a.score === b.score && a.slot < b.slot)));
+  const month = store.month;
+  const byDate = (a: Ranked, b: Ranked) => month[a.slot]! > month[b.slot]! || (month[a.slot] === month[b.slot] && byRelevance(a, b));
+  const top = new TopK(k, sort === 'date' ? byDate : byRelevance);
+  const bump = (facet: number, slot: number) => {
+    const codes = facetCodes(store, FACETS[facet]!, slot);
+    const tally = counts[facet]!;
+    if (typeof codes === 'number') tally[codes]!++;
+    else for (const c of codes) tally[c]!++;
+  };
+  let total = 0;
+  for (let i = 0; i < m.size; i++) {
+    const slot = m.slots[i]!;
+    let failed = -1;
+    let fails = 0;
+    for (const f of active) {
+      const codes = facetCodes(store, FACETS[f.facet]!, slot);
+      const pass = typeof codes === 'number' ? f.allow.has(codes) : codes.some((c) => f.allow.has(c));
+      if (!pass) {
+        failed = f.facet;
+        if (++fails > 1) break;
+      }
+    }
+    if (fails === 1) bump(failed, slot);
+    if (fails > 0) continue;
+    total++;
+    for (let f = 0; f < FACETS.length; f++) bump(f, slot);
+    top.offer({ slot, score: m.scores[i]!, count: m.counts[i]! });
+  }
+  const facets = {} as Record<Facet, FacetCount[]>;
+  FACETS.forEach((facet, i) => {
+    const dict = interner(store, facet);
+    const list: FacetCount[] = [];
+    counts[i]!.forEach((count, code) => {
+      if (count > 0) list.push({ value: dict ? dict.values[code]! : String(code + YEAR_BASE), count });
+    });
+    list.sort(facet === 'year' ? (a, b) => b.value.localeCompare(a.value) : (a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    facets[facet] = list;
+  });
+  return { total, ranked: top.items, facets };
+}

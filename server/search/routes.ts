@@ -1,0 +1,71 @@
+import { Router } from 'express';
+import { requireSignedIn } from '../auth/middleware.ts';
+import { canSeeDrafts } from '../cases/service.ts';
+import type { Db } from '../db/database.ts';
+import { monthLabel } from '../domain/months.ts';
+import type { TeachingSetService } from '../teaching-sets/service.ts';
+import { loadVocabularies } from '../vocabularies/service.ts';
+import { formErrors } from '../web/form-errors.ts';
+import { pagination } from '../web/pagination.ts';
+import { facetGroups, facetLabeller, removableFilters, searchHref } from './present.ts';
+import { filtersOf, SearchQuery } from './schema.ts';
+import type { SearchService } from './service.ts';
+
+const PAGE_SIZE = 20;
+
+/** Titles and months for a page of hits: the index keeps ids, the database the words people read. */
+export async function caseSummaries(db: Db, ids: number[]) {
+  if (!ids.length) return new Map<number, { title: string; eventMonth: string; themes: string[] }>();
+  const [rows, themes] = await Promise.all([
+    db.selectFrom('cases').select(['id', 'title', 'event_month']).where('id', 'in', ids).execute(),
+    db.selectFrom('case_themes').select(['case_id', 'theme_code']).where('case_id', 'in', ids).orderBy('theme_code').execute(),
+  ]);
+  return new Map(rows.map((r) => [r.id, { title: r.title, eventMonth: r.event_month, themes: themes.filter((t) => t.case_id === r.id).map((t) => t.theme_code) }]));
+}
+
+export function searchRoutes(deps: { db: Db; search: SearchService; teachingSets: TeachingSetService }): Router {
+  const { db, search, teachingSets } = deps;
+  const router = Router();
+
+  router.get('/search', requireSignedIn, async (req, res) => {
+    const parsed = SearchQuery.safeParse(req.query);
+    const q = typeof req.query.q === 'string' ? req.query.q : '';
+    if (!parsed.success) {
+      return res.status(400).render('pages/search/search', { pageTitle: 'Error: Search cases', q, errors: formErrors(parsed.error, ['q']), searched: false });
+    }
+    const p = parsed.data;
+    const searched = p.q.trim() !== '' || Object.keys(filtersOf(p)).length > 0;
+    if (!searched) return res.render('pages/search/search', { pageTitle: 'Search cases', q: '', searched, errors: { list: [], byField: {} } });
+
+    const [v, result] = await Promise.all([
+      loadVocabularies(db),
+      search.search({ q: p.q, filters: filtersOf(p), includeDrafts: canSeeDrafts(req.user!.role), sort: p.sort, offset: (p.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
+    ]);
+    const label = facetLabeller(v);
+    const summaries = await caseSummaries(db, result.items.map((h) => h.id));
+    const addToSet = await teachingSets.addToSetOptionsMany(req.user!, result.items.map((h) => h.ref), req.originalUrl);
+    res.render('pages/search/search', {
+      pageTitle: p.q ? `Search: ${p.q}` : 'Search cases',
+      q: p.q,
+      params: p,
+      searched,
+      errors: { list: [], byField: {} },
+      total: result.total,
+      relaxed: result.relaxed,
+      didYouMean: result.didYouMean ? { text: result.didYouMean, href: searchHref(p, { q: result.didYouMean, page: 1 }) } : undefined,
+      items: result.items.map((h) => {
+        const s = summaries.get(h.id);
+        return { ref: h.ref, title: s?.title ?? h.ref, month: s ? monthLabel(s.eventMonth) : '', themes: s?.themes ?? [], snippet: h.snippet, addToSet: addToSet.get(h.ref) };
+      }),
+      facets: facetGroups(result, p, label),
+      removable: removableFilters(p, label),
+      sortItems: [
+        { value: 'relevance', text: 'Best match', ...(p.sort === 'relevance' ? { selected: true } : {}) },
+        { value: 'date', text: 'Newest first', ...(p.sort === 'date' ? { selected: true } : {}) },
+      ],
+      pagination: pagination({ page: p.page, pageSize: PAGE_SIZE, total: result.total, href: (page) => searchHref(p, { page }) }),
+    });
+  });
+
+  return router;
+}

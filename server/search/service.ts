@@ -1,0 +1,60 @@
+import type { Db } from '../db/database.ts';
+import { DEFAULT_SYNONYMS } from '../domain/synonyms.ts';
+import { caseDocuments } from './case-documents.ts';
+import { createSearchIndex } from './engine.ts';
+import type { SearchIndex, SearchRequest, SimilarOptions } from './types.ts';
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The synonym groups in force: the built-in imaging list plus the groups admins added. */
+export async function synonymGroups(db: Db): Promise<string[][]> {
+  const rows = await db.selectFrom('search_synonyms').select('terms').where('retired_at', 'is', null).orderBy('id').execute();
+  return [...DEFAULT_SYNONYMS, ...rows.map((r) => r.terms.split('|').map((t) => t.trim()).filter(Boolean))];
+}
+
+/**
+ * The embedded search index over every case, built from the database at start-up a chunk at a time
+ * (requests are served meanwhile and wait for it), and kept current by `refresh` in the same request
+ * that saves a case.
+ */
+export function createSearchService(deps: { db: Db }) {
+  const { db } = deps;
+  let current: Promise<SearchIndex> | undefined;
+
+  async function build(): Promise<SearchIndex> {
+    const index = createSearchIndex({ synonyms: await synonymGroups(db) });
+    for await (const docs of caseDocuments(db)) {
+      for (const doc of docs) index.add(doc);
+      await yieldToEventLoop();
+    }
+    return index;
+  }
+
+  const ready = (): Promise<SearchIndex> => (current ??= build());
+
+  /** Re-reads one case (by reference) into the index: after a save, a note, a status change. */
+  async function refresh(...refs: string[]): Promise<void> {
+    if (!refs.length) return;
+    const index = await ready();
+    const rows = await db.selectFrom('cases').select('id').where('ref', 'in', refs).execute();
+    for await (const docs of caseDocuments(db, { ids: rows.map((r) => r.id) })) for (const doc of docs) index.replace(doc);
+  }
+
+  /** A fresh index (synonyms or labels changed); the old one keeps answering until it is ready. */
+  async function rebuild(): Promise<void> {
+    const next = build();
+    await next;
+    current = next;
+  }
+
+  return {
+    ready,
+    refresh,
+    rebuild,
+    search: async (req: SearchRequest) => (await ready()).search(req),
+    similar: async (id: number, opts: { limit: number; includeDrafts: boolean }) => (await ready()).similar(id, opts),
+    similarToText: async (text: string, factors: string[], opts: SimilarOptions) => (await ready()).similarToText(text, factors, opts),
+  };
+}
+
+export type SearchService = ReturnType<typeof createSearchService>;

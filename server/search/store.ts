@@ -1,0 +1,141 @@
+/**
+ * Compact per-case data, indexed by the MiniSearch slot: typed arrays for what every query touches
+ * (status, month, facet codes, field lengths) and plain arrays for the text snippets need. Facet
+ * values are interned to small integers so counting facets is array arithmetic, not string hashing.
+ */
+import { indexTerms } from '../domain/search-query.ts';
+import { TEXT_FIELDS } from './postings.ts';
+import type { SearchDoc } from './types.ts';
+
+/** Status codes ordered so "visible" is one comparison: drafts are 1, others above. */
+export const STATUS_CODE = { draft: 1, submitted: 2, closed: 3 } as const;
+
+export class Interner {
+  readonly values: string[] = [];
+  private readonly codes = new Map<string, number>();
+  code(value: string): number {
+    let c = this.codes.get(value);
+    if (c === undefined) {
+      c = this.values.length;
+      this.values.push(value);
+      this.codes.set(value, c);
+    }
+    return c;
+  }
+  find(value: string): number | undefined {
+    return this.codes.get(value);
+  }
+}
+
+/**
+ * Label strings repeat across cases (a few thousand combinations of a few dozen labels), so each
+ * distinct string is tokenised once and cases point at it instead of adding postings to the index.
+ */
+export type LabelSet = { terms: Map<string, number>; length: number; text: string; docs: number };
+
+function grow<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(a: T, size: number): T {
+  if (a.length >= size) return a;
+  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+export class DocStore {
+  status = new Uint8Array(1024);
+  month = new Uint16Array(1024);
+  source = new Uint16Array(1024);
+  department = new Uint16Array(1024);
+  modality = new Uint16Array(1024);
+  harm = new Uint16Array(1024);
+  labelSet = new Uint32Array(1024);
+  fieldLength = TEXT_FIELDS.map(() => new Uint16Array(1024));
+  themes: number[][] = [];
+  factors: number[][] = [];
+  ids: number[] = [];
+  refs: string[] = [];
+  text: Record<(typeof TEXT_FIELDS)[number], string>[] = [];
+
+  readonly codes = { theme: new Interner(), factor: new Interner(), source: new Interner(), department: new Interner(), modality: new Interner(), harm: new Interner() };
+  readonly labelSets: LabelSet[] = [];
+  private readonly labelSetIds = new Map<string, number>();
+  /** Cases per label term, for the labels field's inverse document frequency. */
+  readonly labelDf = new Map<string, number>();
+  readonly fieldTotals = TEXT_FIELDS.map(() => 0);
+  labelTotal = 0;
+  live = 0;
+
+  put(slot: number, doc: SearchDoc, lengths: number[]): void {
+    const n = slot + 1;
+    this.status = grow(this.status, n);
+    this.month = grow(this.month, n);
+    this.source = grow(this.source, n);
+    this.department = grow(this.department, n);
+    this.modality = grow(this.modality, n);
+    this.harm = grow(this.harm, n);
+    this.labelSet = grow(this.labelSet, n);
+    this.fieldLength = this.fieldLength.map((a) => grow(a, n));
+    this.status[slot] = STATUS_CODE[doc.status];
+    this.month[slot] = monthNumber(doc.eventMonth);
+    this.source[slot] = this.codes.source.code(doc.source);
+    this.department[slot] = this.codes.department.code(doc.department);
+    this.modality[slot] = this.codes.modality.code(doc.modality);
+    this.harm[slot] = this.codes.harm.code(doc.harm);
+    this.themes[slot] = doc.themes.map((t) => this.codes.theme.code(t));
+    this.factors[slot] = doc.factors.map((f) => this.codes.factor.code(f));
+    this.ids[slot] = doc.id;
+    this.refs[slot] = doc.ref;
+    this.text[slot] = { title: doc.title, learning: doc.learning, narrative: doc.narrative, notes: doc.notes };
+    lengths.forEach((len, f) => {
+      this.fieldLength[f]![slot] = Math.min(len, 65535);
+      this.fieldTotals[f]! += len;
+    });
+    const ls = this.labelSetFor(doc.labels);
+    this.labelSet[slot] = ls;
+    const set = this.labelSets[ls]!;
+    if (set.docs++ === 0) for (const t of set.terms.keys()) this.labelDf.set(t, (this.labelDf.get(t) ?? 0) + 1);
+    else for (const t of set.terms.keys()) this.labelDf.set(t, this.labelDf.get(t)! + 1);
+    this.labelTotal += set.length;
+    this.live++;
+  }
+
+  drop(slot: number): void {
+    if (this.status[slot] === 0) return;
+    this.status[slot] = 0;
+    TEXT_FIELDS.forEach((_, f) => (this.fieldTotals[f]! -= this.fieldLength[f]![slot]!));
+    const set = this.labelSets[this.labelSet[slot]!]!;
+    set.docs--;
+    for (const t of set.terms.keys()) this.labelDf.set(t, this.labelDf.get(t)! - 1);
+    this.labelTotal -= set.length;
+    this.live--;
+    // Release the text; the slot is never reused (MiniSearch ids only grow).
+    this.text[slot] = { title: '', learning: '', narrative: '', notes: '' };
+    this.themes[slot] = [];
+    this.factors[slot] = [];
+  }
+
+  private labelSetFor(labels: string): number {
+    let id = this.labelSetIds.get(labels);
+    if (id === undefined) {
+      const terms = new Map<string, number>();
+      const list = indexTerms(labels);
+      for (const t of list) terms.set(t, (terms.get(t) ?? 0) + 1);
+      id = this.labelSets.length;
+      this.labelSets.push({ terms, length: list.length, text: labels, docs: 0 });
+      this.labelSetIds.set(labels, id);
+    }
+    return id;
+  }
+
+  avgFieldLength(f: number): number {
+    return this.live ? Math.max(1, this.fieldTotals[f]! / this.live) : 1;
+  }
+  avgLabelLength(): number {
+    return this.live ? Math.max(1, this.labelTotal / this.live) : 1;
+  }
+}
+
+export const monthNumber = (ym: string): number => {
+  const y = Number(ym.slice(0, 4));
+  const m = Number(ym.slice(5, 7));
+  return Number.isFinite(y) && Number.isFinite(m) ? y * 12 + Math.max(0, m - 1) : 0;
+};

@@ -1,0 +1,66 @@
+/** The search engine's contract: the embedded MiniSearch engine and the PostgreSQL one both meet it. */
+
+export type CaseStatus = 'draft' | 'submitted' | 'closed';
+
+export type SearchDoc = {
+  id: number;
+  ref: string;
+  title: string;
+  narrative: string;
+  learning: string;
+  notes: string;
+  /** Labels of themes, factors, modality, body area and source, joined: words people search by. */
+  labels: string;
+  themes: string[];
+  factors: string[];
+  source: string;
+  department: string;
+  modality: string;
+  harm: string;
+  /** YYYY-MM; the "year" facet derives from it. */
+  eventMonth: string;
+  status: CaseStatus;
+  withdrawn: boolean;
+};
+
+export const FACETS = ['theme', 'factor', 'source', 'department', 'modality', 'harm', 'year'] as const;
+export type Facet = (typeof FACETS)[number];
+
+export type SearchRequest = {
+  q: string;
+  filters: Partial<Record<Facet, string[]>>;
+  includeDrafts: boolean;
+  sort: 'relevance' | 'date';
+  offset: number;
+  limit: number;
+};
+
+/** Snippet text is raw: the caller escapes it and wraps `mark` segments in `<mark>`. */
+export type SnippetSegment = { text: string; mark: boolean };
+
+export type SearchHit = { id: number; ref: string; score: number; snippet: SnippetSegment[]; matched: string[] };
+
+export type FacetCount = { value: string; count: number };
+
+export type SearchResult = {
+  total: number;
+  items: SearchHit[];
+  facets: Record<Facet, FacetCount[]>;
+  /** A corrected query, when the words as typed found nothing or needed typo tolerance. */
+  didYouMean?: string;
+  /** True when no case matched every word, so the results match most of them. */
+  relaxed?: boolean;
+};
+
+export type SimilarCase = { id: number; ref: string; score: number; sharedFactors: string[]; sharedTerms: string[] };
+export type SimilarOptions = { limit: number; includeDrafts: boolean; excludeId?: number };
+
+export interface SearchIndex {
+  add(doc: SearchDoc): void;
+  replace(doc: SearchDoc): void;
+  remove(id: number): void;
+  size(): number;
+  search(req: SearchRequest): SearchResult;
+  similar(id: number, opts: { limit: number; includeDrafts: boolean }): SimilarCase[];
+  similarToText(text: string, factors: string[], opts: SimilarOptions): SimilarCase[];
+}
