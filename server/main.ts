@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { seedDemo } from '../seed/demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seed/demo-users.ts';
 import { createApp } from './app.ts';
+import { createSearchService } from './search/service.ts';
 import { createAuditService } from './audit/service.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -33,7 +34,13 @@ if (config.seedDemo) {
   await seedDemo({ db, users: createUserService({ db, audit, clock }), cases: createCaseService({ db, audit, clock }), now: clock() });
 }
 
-const app = createApp({ db, config, logger });
+// The search index builds in the background, a chunk at a time: the app answers meanwhile, and a
+// search waits for the index rather than the whole start-up waiting for it.
+const search = createSearchService({ db });
+const indexStarted = Date.now();
+void search.ready().then(() => logger.info({ ms: Date.now() - indexStarted }, 'search index ready'));
+
+const app = createApp({ db, config, logger, search });
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
