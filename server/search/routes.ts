@@ -55,8 +55,11 @@ export function searchRoutes(deps: { db: Db; search: SearchService; teachingSets
       didYouMean: result.didYouMean ? { text: result.didYouMean, href: searchHref(p, { q: result.didYouMean, page: 1 }) } : undefined,
       items: result.items.map((h) => {
         const s = summaries.get(h.id);
-        return { ref: h.ref, title: s?.title ?? h.ref, month: s ? monthLabel(s.eventMonth) : '', themes: s?.themes ?? [], snippet: h.snippet, addToSet: addToSet.get(h.ref) };
+        // Only offer the form where there is a set to add to; the "create a set" hint shows once, above.
+        const options = addToSet.get(h.ref);
+        return { ref: h.ref, title: s?.title ?? h.ref, month: s ? monthLabel(s.eventMonth) : '', themes: s?.themes ?? [], snippet: h.snippet, addToSet: options?.items.length ? options : undefined };
       }),
+      noOpenSets: req.user!.role === 'trainer' && addToSet.size > 0 && [...addToSet.values()].every((o) => !o.items.length && !o.inSets.length),
       facets: facetGroups(result, p, label),
       removable: removableFilters(p, label),
       sortItems: [

@@ -4,6 +4,7 @@ import { createTokenService } from '../../server/api/tokens.ts';
 import { createAuditService } from '../../server/audit/service.ts';
 import { formFields, postForm } from '../support/case-form.ts';
 import { logCase } from '../support/cases.ts';
+import { createSet } from '../support/teaching-sets.ts';
 import { $, createTestApp, createUser, signedInAgent, tokenFor, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
@@ -80,6 +81,19 @@ describe('search page', () => {
     expect(refsOf((await trainer.get('/search?q=maxillofacial')).text)).toEqual([ref]);
     await safety.post(`/cases/${ref}/withdraw`).type('form').send({ _csrf: await tokenFor(safety, `/cases/${ref}/withdraw`), reason: 'Logged in error', version: '1' });
     expect(refsOf((await trainer.get('/search?q=zygomatic')).text)).toEqual([]);
+  });
+});
+
+describe('teaching sets from search results', () => {
+  it('offers one hint without a set, then an "add to set" form on each result', async () => {
+    const before = $((await trainer.get('/search?q=report')).text);
+    expect(before('a[href="/teaching-sets/new"]')).toHaveLength(1);
+    expect(before('.app-result form[action="/teaching-sets/add-case"]')).toHaveLength(0);
+    const trainerUser = (await ctx.users.list()).find((u) => u.role === 'trainer')!;
+    await createSet(ctx, trainerUser, [], { title: 'Delays' });
+    const after = $((await trainer.get('/search?q=report')).text);
+    expect(after('.app-result form[action="/teaching-sets/add-case"]').length).toBeGreaterThan(0);
+    expect(after('.app-result input[name="returnTo"]').first().val()).toBe('/search?q=report');
   });
 });
 
