@@ -42,9 +42,9 @@ describe('case page', () => {
 
   it('links repeats both ways', async () => {
     const $$ = $((await trainer.get(`/cases/${submittedRef}`)).text);
-    const earlier = $$('a[href^="/cases/CB-"]').first().attr('href')!;
+    const earlier = $$('h2:contains("Repeats earlier cases")').next('ul').find('a').attr('href')!;
     const back = $((await trainer.get(earlier)).text);
-    expect(back(`a[href="/cases/${submittedRef}"]`)).toHaveLength(1);
+    expect(back('h2:contains("Repeated by later cases")').next('ul').find(`a[href="/cases/${submittedRef}"]`)).toHaveLength(1);
   });
 
   it('never shows a draft to a trainer, and lists drafts on the author\'s home page', async () => {
