@@ -25,6 +25,8 @@ import { createTeachingSetService } from './teaching-sets/service.ts';
 import { userRoutes } from './users/routes.ts';
 import { createUserService } from './users/service.ts';
 import { searchRoutes } from './search/routes.ts';
+import { trendRoutes } from './trends/routes.ts';
+import { createTrendService } from './trends/service.ts';
 import { synonymRoutes } from './search/synonym-routes.ts';
 import { createSearchService, type SearchService } from './search/service.ts';
 import { referenceDataRoutes } from './vocabularies/admin-routes.ts';
@@ -60,6 +62,7 @@ export function createApp(deps: AppDeps): Express {
   const notes = createNoteService({ db, audit, clock, onChange });
   const actions = createActionService({ db, audit, clock });
   const teachingSets = createTeachingSetService({ db, audit, clock });
+  const trends = createTrendService({ db, audit, clock });
 
   const app = express();
   app.disable('x-powered-by');
@@ -121,6 +124,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(referenceDataRoutes({ db, audit, users, clock }));
   app.use(teachingSetRoutes({ db, audit, users, cases, clock }));
   app.use(searchRoutes({ db, search, teachingSets }));
+  app.use(trendRoutes({ db, trends, users }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(config.production));

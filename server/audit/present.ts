@@ -32,6 +32,8 @@ const ACTION_LABELS: Record<string, string> = {
   'teaching_set.export': 'Teaching set exported',
   'search.synonym_create': 'Search synonyms added',
   'search.synonym_retire': 'Search synonyms retired',
+  'trends.rebase': 'Chart rebased',
+  'trends.rebase_remove': 'Chart rebase removed',
   'action.create': 'Action added',
   'action.update': 'Action updated',
   'reference.department_create': 'Department added',

@@ -1,5 +1,5 @@
 import { addMonths } from '../domain/months.ts';
-import { addQuarters, periodsBetween, quarterOf } from '../domain/quarters.ts';
+import { addQuarters, monthsOf, periodsBetween, quarterOf } from '../domain/quarters.ts';
 import { delays, type Journey, type Timeframe } from '../domain/journey.ts';
 
 export type Granularity = 'month' | 'quarter';
@@ -7,9 +7,15 @@ export type Point = { x: string; y: number; n?: number };
 
 const periodOf = (month: string, g: Granularity) => (g === 'month' ? month : quarterOf(month));
 
-/** The periods of a month range: every month, or every quarter that the range touches. */
+/**
+ * The periods of a month range: every month, or every quarter wholly inside it. A quarter with a
+ * month missing would look like a fall, and SPC would call it a signal.
+ */
 export function periods(from: string, to: string, g: Granularity): string[] {
-  return g === 'month' ? periodsBetween(from, to, addMonths) : periodsBetween(quarterOf(from), quarterOf(to), addQuarters);
+  if (g === 'month') return periodsBetween(from, to, addMonths);
+  const first = monthsOf(quarterOf(from))[0] === from ? quarterOf(from) : addQuarters(quarterOf(from), 1);
+  const last = monthsOf(quarterOf(to))[2] === to ? quarterOf(to) : addQuarters(quarterOf(to), -1);
+  return periodsBetween(first, last, addQuarters);
 }
 
 /** Counts per period, zero where nothing happened (a quiet month is data, not a gap). */

@@ -9,6 +9,7 @@ const ITEMS: Record<Role, { href: string; text: string }[]> = {
     { href: '/cases/new', text: 'Log a case' },
     { href: '/cases', text: 'Cases' },
     { href: '/search', text: 'Search' },
+    { href: '/trends', text: 'Trends' },
     { href: '/actions', text: 'Actions' },
     { href: '/teaching-sets', text: 'Teaching sets' },
   ],
@@ -16,6 +17,7 @@ const ITEMS: Record<Role, { href: string; text: string }[]> = {
     { href: '/', text: 'Home' },
     { href: '/cases', text: 'Cases' },
     { href: '/search', text: 'Search' },
+    { href: '/trends', text: 'Trends' },
     { href: '/actions', text: 'Actions' },
     { href: '/teaching-sets', text: 'Teaching sets' },
   ],
@@ -23,6 +25,7 @@ const ITEMS: Record<Role, { href: string; text: string }[]> = {
     { href: '/', text: 'Home' },
     { href: '/search', text: 'Search' },
     { href: '/cases', text: 'Cases' },
+    { href: '/trends', text: 'Trends' },
     { href: '/teaching-sets', text: 'Teaching sets' },
   ],
   admin: [

@@ -40,6 +40,10 @@ const PAGES: { path: string; roles: Role[] | 'public' }[] = [
   { path: '/cases/:ref/actions/:actionId', roles: ['safety', 'director'] },
   { path: '/actions', roles: ['safety', 'director'] },
   { path: '/search', roles: [...ROLES] },
+  { path: '/trends', roles: ['director', 'safety', 'trainer'] },
+  { path: '/trends/measures', roles: ['director', 'safety', 'trainer'] },
+  { path: '/trends/chart', roles: ['director', 'safety', 'trainer'] },
+  { path: '/trends/chart.csv', roles: ['director', 'safety', 'trainer'] },
   { path: '/admin/synonyms', roles: ['admin'] },
   { path: '/teaching-sets', roles: [...ROLES] },
   { path: '/teaching-sets/new', roles: ['trainer'] },
@@ -79,6 +83,8 @@ const FORMS: { path: string; roles: Role[] }[] = [
   { path: '/cases/:ref/actions/:actionId', roles: ['safety', 'director'] },
   { path: '/admin/synonyms', roles: ['admin'] },
   { path: '/admin/synonyms/:id/retire', roles: ['admin'] },
+  { path: '/trends/chart', roles: ['director'] },
+  { path: '/trends/rebases/:id/remove', roles: ['director'] },
   { path: '/teaching-sets', roles: ['trainer'] },
   { path: '/teaching-sets/add-case', roles: ['trainer'] },
   { path: '/teaching-sets/:setId/edit', roles: ['trainer'] },
@@ -104,6 +110,8 @@ const EXAMPLES: Record<string, string> = {
   '/admin/reference-data/:vocabulary/:code/status': '/admin/reference-data/modalities/ct/status',
   '/admin/reference-data/:vocabulary/:code/move': '/admin/reference-data/modalities/ct/move',
   '/teaching-sets/:setId/teach/:position': '/teaching-sets/:setId/teach/1',
+  '/trends/chart': '/trends/chart?measure=theme:T1',
+  '/trends/chart.csv': '/trends/chart.csv?measure=theme:T1',
 };
 
 const HOME_HEADINGS: Record<Role, string> = {

@@ -7,13 +7,16 @@ const row = (event_month: string, day_scan: number, day_report: number, urgency 
 describe('trend series', () => {
   it('lists months or quarters of a range', () => {
     expect(periods('2025-11', '2026-02', 'month')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
-    expect(periods('2025-11', '2026-02', 'quarter')).toEqual(['2025-Q4', '2026-Q1']);
+    // Only whole quarters: a quarter with a month missing would look like a fall.
+    expect(periods('2025-11', '2026-02', 'quarter')).toEqual([]);
+    expect(periods('2025-10', '2026-06', 'quarter')).toEqual(['2025-Q4', '2026-Q1', '2026-Q2']);
+    expect(periods('2025-11', '2026-10', 'quarter')).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
   });
 
   it('fills quiet periods with zero and sums months into quarters', () => {
     const monthly = new Map([['2026-01', 2], ['2026-03', 5], ['2026-04', 1], ['2027-01', 9]]);
     expect(countSeries(monthly, '2026-01', '2026-04', 'month')).toEqual([{ x: '2026-01', y: 2 }, { x: '2026-02', y: 0 }, { x: '2026-03', y: 5 }, { x: '2026-04', y: 1 }]);
-    expect(countSeries(monthly, '2026-01', '2026-04', 'quarter')).toEqual([{ x: '2026-Q1', y: 7 }, { x: '2026-Q2', y: 1 }]);
+    expect(countSeries(monthly, '2026-01', '2026-06', 'quarter')).toEqual([{ x: '2026-Q1', y: 7 }, { x: '2026-Q2', y: 1 }]);
   });
 
   it('gives the share of reports that breached their timeframe, leaving out periods with nothing to measure', () => {

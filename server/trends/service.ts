@@ -1,0 +1,113 @@
+import type { Actor, AuditService } from '../audit/service.ts';
+import type { Db } from '../db/database.ts';
+import { addMonths, monthOf } from '../domain/months.ts';
+import { monthsOf } from '../domain/quarters.ts';
+import { describeVariation, groupSummaries, variationIcon, xmr, type XmrPoint } from '../domain/spc.ts';
+import { listTimeframes } from '../vocabularies/repository.ts';
+import { loadVocabularies, type Vocabularies } from '../vocabularies/service.ts';
+import { type Measure, measureFor } from './measures.ts';
+import * as repo from './repository.ts';
+import { countSeries, delaySeries, type Granularity, type Point } from './series.ts';
+
+export type ChartQuery = { department?: string; source?: string; setting?: string; granularity: Granularity; from: string; to: string };
+
+export type Chart = {
+  measure: Measure;
+  query: ChartQuery;
+  scope: string;
+  points: (XmrPoint & { n?: number })[];
+  groups: ReturnType<typeof groupSummaries>;
+  icon: ReturnType<typeof variationIcon>;
+  reading: string;
+  rebases: { id: number; period: string; reason: string; createdAt: string }[];
+};
+
+/** The filters a rebase belongs to, in one canonical string. */
+export const scopeOf = (q: Pick<ChartQuery, 'department' | 'source' | 'setting'>): string =>
+  new URLSearchParams(Object.entries({ department: q.department, source: q.source, setting: q.setting }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+
+export class UnknownMeasureError extends Error {}
+
+export function createTrendService(deps: { db: Db; audit: AuditService; clock: () => Date }) {
+  const { db, audit, clock } = deps;
+
+  /** Three years to the end of last month: this month is not over, so it would always look low. */
+  function defaultRange(): { from: string; to: string } {
+    const to = addMonths(monthOf(clock()), -1);
+    return { from: addMonths(to, -35), to };
+  }
+
+  async function rebasesOf(measure: string, scope: string) {
+    const rows = await db.selectFrom('spc_rebases').selectAll().where('measure', '=', measure).where('scope', '=', scope).where('removed_at', 'is', null).orderBy('period').execute();
+    return rows.map((r) => ({ id: r.id, period: r.period, reason: r.reason, createdAt: r.created_at }));
+  }
+
+  async function seriesOf(measure: Measure, q: ChartQuery): Promise<Point[]> {
+    const filters = { from: q.from, to: q.to, ...(q.department ? { department: q.department } : {}), ...(q.source ? { source: q.source } : {}), ...(q.setting ? { setting: q.setting } : {}) };
+    if (measure.kind === 'count') return countSeries(await repo.monthlyCounts(db, measure, filters), q.from, q.to, q.granularity);
+    const tf = (await listTimeframes(db)).map((t) => ({ urgency: t.urgency, fromStage: t.from_stage, toStage: t.to_stage, maxDays: t.max_days, source: t.source, local: t.local === 1 }));
+    return delaySeries(await repo.journeyRows(db, filters), tf, q.from, q.to, q.granularity, measure.kind);
+  }
+
+  function analyse(measure: Measure, q: ChartQuery, series: Point[], rebases: Chart['rebases'], scope: string): Chart {
+    // A rebase is kept as the month it was recorded at; a quarterly chart starts the group at its quarter.
+    const starts = rebases.map((r) => (q.granularity === 'quarter' && !r.period.includes('Q') ? `${r.period.slice(0, 4)}-Q${Math.floor((Number(r.period.slice(5)) - 1) / 3) + 1}` : r.period));
+    const rows = xmr(series.map(({ x, y }) => ({ x, y })), { improvement: measure.improvement, rebase: starts });
+    const n = new Map(series.map((p) => [p.x, p.n]));
+    const points = rows.map((r) => (n.get(r.x) === undefined ? r : { ...r, n: n.get(r.x)! }));
+    return {
+      measure,
+      query: q,
+      scope,
+      points,
+      groups: groupSummaries(rows),
+      icon: variationIcon(rows, measure.improvement),
+      reading: describeVariation(rows, { measureLabel: measure.label, improvement: measure.improvement, periodUnit: q.granularity }),
+      rebases,
+    };
+  }
+
+  async function chart(measureKey: string, q: ChartQuery, v?: Vocabularies): Promise<Chart> {
+    const measure = measureFor(measureKey, v ?? (await loadVocabularies(db)));
+    if (!measure) throw new UnknownMeasureError(`There is no measure ${measureKey}`);
+    const scope = scopeOf(q);
+    return analyse(measure, q, await seriesOf(measure, q), await rebasesOf(measure.key, scope), scope);
+  }
+
+  /** The four themes side by side: one query for all of them. */
+  async function dashboard(q: ChartQuery): Promise<Chart[]> {
+    const v = await loadVocabularies(db);
+    const filters = { from: q.from, to: q.to, ...(q.department ? { department: q.department } : {}), ...(q.source ? { source: q.source } : {}), ...(q.setting ? { setting: q.setting } : {}) };
+    const byTheme = await repo.monthlyThemeCounts(db, filters);
+    const scope = scopeOf(q);
+    return Promise.all(
+      v.themes.map(async (t) => {
+        const measure = measureFor(`theme:${t.code}`, v)!;
+        return analyse(measure, q, countSeries(byTheme.get(t.code) ?? new Map(), q.from, q.to, q.granularity), await rebasesOf(measure.key, scope), scope);
+      }),
+    );
+  }
+
+  async function addRebase(actor: Actor, measure: string, scope: string, period: string, reason: string): Promise<void> {
+    // A quarter is recorded as its first month, so monthly and quarterly charts agree.
+    const month = period.includes('Q') ? monthsOf(period)[0] : period;
+    await db.transaction().execute(async (trx) => {
+      const row = await trx.insertInto('spc_rebases').values({ measure, scope, period: month, reason, created_by: actor.id ?? 0, created_at: clock().toISOString(), removed_at: null, removed_reason: null }).returning('id').executeTakeFirstOrThrow();
+      await audit.record(trx, { actor, action: 'trends.rebase', entityType: 'spc_rebase', entityId: String(row.id), after: { measure, scope, period: month, reason } });
+    });
+  }
+
+  async function removeRebase(actor: Actor, id: number): Promise<boolean> {
+    return db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('spc_rebases').selectAll().where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
+      if (!row) return false;
+      await trx.updateTable('spc_rebases').set({ removed_at: clock().toISOString() }).where('id', '=', id).execute();
+      await audit.record(trx, { actor, action: 'trends.rebase_remove', entityType: 'spc_rebase', entityId: String(id), before: { measure: row.measure, scope: row.scope, period: row.period, reason: row.reason } });
+      return true;
+    });
+  }
+
+  return { defaultRange, chart, dashboard, addRebase, removeRebase };
+}
+
+export type TrendService = ReturnType<typeof createTrendService>;

@@ -1,0 +1,96 @@
+import type request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditService } from '../../server/audit/service.ts';
+import { createCaseService } from '../../server/cases/service.ts';
+import { seedDemo } from '../../seed/demo.ts';
+import { $, createTestApp, createUser, signedInAgent, tokenFor, type TestContext } from '../support/test-app.ts';
+
+let ctx: TestContext;
+let director: ReturnType<typeof request.agent>;
+let safety: ReturnType<typeof request.agent>;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const clock = () => new Date(ctx.clock.now);
+  // The demo corpus carries the patterns a director should find: a T3 step at north, a recurring T2.03.
+  await seedDemo({ db: ctx.db, users: ctx.users, cases: createCaseService({ db: ctx.db, audit: createAuditService(clock), clock }), now: clock() });
+  await createUser(ctx, 'director');
+  await createUser(ctx, 'safety');
+  director = await signedInAgent(ctx, 'director@test.casebook.test');
+  safety = await signedInAgent(ctx, 'safety@test.casebook.test');
+}, 60_000);
+afterAll(async () => ctx.close());
+
+const specialPeriods = (html: string) => $(html)('#chart-data tr[data-special]').map((_, tr) => $(html)(tr).find('th').text()).get();
+
+describe('trends', () => {
+  it('shows the four themes as small multiples, each with an icon, a reading and an accessible chart', async () => {
+    const $$ = $((await director.get('/trends').expect(200)).text);
+    const cards = $$('.app-small-multiples .nhsuk-card');
+    expect(cards).toHaveLength(4);
+    cards.each((_, card) => {
+      expect($$(card).find('svg[role="img"]').last().children('title').text()).toMatch(/^T\d/);
+      expect($$(card).find('.app-chart-reading p').text()).toMatch(/variation|Special cause|Common cause|data/i);
+    });
+    expect($$('header a[href="/trends"]')).toHaveLength(1);
+  });
+
+  it('shows the planted step in T3 delays at north as a special-cause signal', async () => {
+    const res = await director.get('/trends/chart?measure=theme:T3&department=north').expect(200);
+    const special = specialPeriods(res.text);
+    expect(special.length).toBeGreaterThanOrEqual(6);
+    expect($(res.text)('#chart-data').text()).toContain('7 or more points above the mean');
+  });
+
+  it('shows the recurring T2.03 factor as special cause on its chart', async () => {
+    const res = await director.get('/trends/chart?measure=factor:T2.03').expect(200);
+    expect(specialPeriods(res.text).length).toBeGreaterThan(0);
+  });
+
+  it('charts delays and quarters, and only whole quarters', async () => {
+    const share = $((await director.get('/trends/chart?measure=delay:report-breach').expect(200)).text);
+    expect(share('#chart-data thead').text()).toContain('Cases measured');
+    const quarterly = $((await director.get('/trends/chart?measure=all&granularity=quarter&from=2024-11&to=2026-10').expect(200)).text);
+    const periods = quarterly('#chart-data tbody th').map((_, th) => quarterly(th).text()).get();
+    expect(periods[0]).toBe('Q1 2025');
+    expect(periods.at(-1)).toBe('Q3 2026');
+  });
+
+  it('downloads the chart data as CSV with unclipped limits', async () => {
+    const res = await director.get('/trends/chart.csv?measure=theme:T1').expect(200);
+    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Period,Value,Cases measured,Mean,Lower process limit,Upper process limit,Point type,Rule,Group');
+    expect(lines).toHaveLength(37);
+  });
+
+  it('lets a director rebase a chart with a reason, audited and listed, and remove it', async () => {
+    const chartUrl = '/trends/chart?measure=theme:T3&department=north';
+    const before = $((await director.get(chartUrl)).text);
+    const period = String(before('#period option').eq(20).val());
+    const bad = await director.post(chartUrl).type('form').send({ _csrf: await tokenFor(director, chartUrl), period, reason: '' });
+    expect(bad.status).toBe(400);
+    const res = await director.post(chartUrl).type('form').send({ _csrf: await tokenFor(director, chartUrl), period, reason: 'New outsourcing contract' });
+    expect(res.status).toBe(303);
+    const after = $((await director.get(chartUrl)).text);
+    expect(after('#rebases').next('ul').text()).toContain('New outsourcing contract');
+    const means = new Set(after('#chart-data tbody tr').map((_, tr) => after(tr).find('td').eq(1).text()).get());
+    expect(means.size).toBe(2);
+    const event = await ctx.db.selectFrom('audit_events').selectAll().where('action', '=', 'trends.rebase').executeTakeFirstOrThrow();
+    expect(JSON.parse(event.after_json!)).toMatchObject({ measure: 'theme:T3', scope: 'department=north', reason: 'New outsourcing contract' });
+    // The same measure without the department filter is another process: no rebase there.
+    expect($((await director.get('/trends/chart?measure=theme:T3')).text)('#rebases').next('p').text()).toContain('None');
+
+    const id = (await ctx.db.selectFrom('spc_rebases').select('id').executeTakeFirstOrThrow()).id;
+    await director.post(`/trends/rebases/${id}/remove`).type('form').send({ _csrf: await tokenFor(director, chartUrl), returnTo: chartUrl }).expect(303);
+    expect($((await director.get(chartUrl)).text)('#rebases').next('p').text()).toContain('None');
+  });
+
+  it('only directors rebase; bad filters and unknown measures get clear answers', async () => {
+    const chartUrl = '/trends/chart?measure=theme:T3';
+    expect($((await safety.get(chartUrl)).text)('textarea[name="reason"]')).toHaveLength(0);
+    expect((await safety.post(chartUrl).type('form').send({ _csrf: await tokenFor(safety, '/cases/new'), period: '2025-01', reason: 'x' })).status).toBe(403);
+    const bad = await director.get('/trends?from=2026-05&to=2025-01').expect(400);
+    expect($(bad.text)('.nhsuk-error-summary').text()).toContain('The last month must be the same as or after the first month');
+    await director.get('/trends/chart?measure=theme:T9').expect(404);
+  });
+});
