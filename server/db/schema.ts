@@ -161,6 +161,7 @@ export interface ActionsTable {
   created_at: string;
   updated_at: string;
   completed_at: string | null;
+  review_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface TeachingSetsTable {
@@ -203,7 +204,29 @@ export interface SpcRebasesTable {
   removed_reason: string | null;
 }
 
+export interface ReviewsTable {
+  id: Generated<number>;
+  quarter: string;
+  scope: string;
+  status: 'draft' | 'signed_off';
+  version_no: ColumnType<number, number | undefined, number>;
+  corrects_id: number | null;
+  correction_reason: string | null;
+  findings_json: string;
+  attendance_json: string;
+  discussions_json: string;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: number;
+  created_at: string;
+  updated_at: string;
+  signed_off_by: number | null;
+  signed_off_at: string | null;
+  snapshot_json: string | null;
+  content_hash: string | null;
+}
+
 export interface Database {
+  reviews: ReviewsTable;
   spc_rebases: SpcRebasesTable;
   teaching_sets: TeachingSetsTable;
   teaching_set_items: TeachingSetItemsTable;

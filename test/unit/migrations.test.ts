@@ -6,7 +6,7 @@ import { migrateDownToNothing, migrateToLatest } from '../../server/db/migrator.
 const tables = async (db: Db) =>
   (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_')).sort();
 
-const ALL_TABLES = ['actions', 'api_tokens', 'audit_events', 'case_factors', 'case_links', 'case_notes', 'case_sequences', 'case_themes', 'cases', 'departments', 'factors', 'search_synonyms', 'sessions', 'spc_rebases', 'teaching_set_items', 'teaching_sets', 'themes', 'timeframes', 'users', 'vocabulary_terms'];
+const ALL_TABLES = ['actions', 'api_tokens', 'audit_events', 'case_factors', 'case_links', 'case_notes', 'case_sequences', 'case_themes', 'cases', 'departments', 'factors', 'reviews', 'search_synonyms', 'sessions', 'spc_rebases', 'teaching_set_items', 'teaching_sets', 'themes', 'timeframes', 'users', 'vocabulary_terms'];
 
 describe('migrations', () => {
   let db: Db;
