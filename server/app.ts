@@ -26,6 +26,8 @@ import { userRoutes } from './users/routes.ts';
 import { createUserService } from './users/service.ts';
 import { searchRoutes } from './search/routes.ts';
 import { trendRoutes } from './trends/routes.ts';
+import { reviewRoutes } from './reviews/routes.ts';
+import { createReviewService } from './reviews/service.ts';
 import { createTrendService } from './trends/service.ts';
 import { synonymRoutes } from './search/synonym-routes.ts';
 import { createSearchService, type SearchService } from './search/service.ts';
@@ -63,6 +65,7 @@ export function createApp(deps: AppDeps): Express {
   const actions = createActionService({ db, audit, clock });
   const teachingSets = createTeachingSetService({ db, audit, clock });
   const trends = createTrendService({ db, audit, clock });
+  const reviews = createReviewService({ db, audit, clock, trends, search });
 
   const app = express();
   app.disable('x-powered-by');
@@ -113,7 +116,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
 
-  app.use(homeRoutes(cases, actions));
+  app.use(homeRoutes(cases, actions, reviews, db));
   app.use(authRoutes(users));
   app.use(userRoutes(users));
   app.use(auditRoutes(db, audit, users));
@@ -125,6 +128,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(teachingSetRoutes({ db, audit, users, cases, clock }));
   app.use(searchRoutes({ db, search, teachingSets }));
   app.use(trendRoutes({ db, trends, users }));
+  app.use(reviewRoutes({ db, reviews, users, clock }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(config.production));

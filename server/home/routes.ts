@@ -1,10 +1,13 @@
 import { Router } from 'express';
 import type { ActionService } from '../actions/service.ts';
 import type { CaseService } from '../cases/service.ts';
+import type { Db } from '../db/database.ts';
+import type { ReviewService } from '../reviews/service.ts';
+import { current, loadVocabularies } from '../vocabularies/service.ts';
 import { monthLabel } from '../domain/months.ts';
 import { ROLE_LABELS } from '../domain/roles.ts';
 
-export function homeRoutes(cases: CaseService, actions: ActionService): Router {
+export function homeRoutes(cases: CaseService, actions: ActionService, reviews: ReviewService, db: Db): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
@@ -15,7 +18,13 @@ export function homeRoutes(cases: CaseService, actions: ActionService): Router {
     const [open, overdue] = followsActions
       ? await Promise.all([actions.list({ status: 'open' }, 1, 1), actions.list({ status: 'open', overdueOn: actions.today() }, 1, 1)])
       : [undefined, undefined];
+    // Directors see which reviews are overdue, department by department, where they start their day.
+    const overdueReviews =
+      role === 'director'
+        ? (await reviews.cadence(current((await loadVocabularies(db)).departments).map((d) => ({ code: d.code, label: d.label })))).flatMap((u) => u.overdue.map((o) => ({ unit: u.label, quarter: o.label, dueBy: o.dueBy })))
+        : [];
     res.render(`pages/home/${role}`, {
+      overdueReviews,
       pageTitle: ROLE_LABELS[role],
       roleLabel: ROLE_LABELS[role],
       drafts,

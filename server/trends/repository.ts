@@ -2,7 +2,7 @@ import type { Db } from '../db/database.ts';
 import { type Measure, SERIOUS_HARMS } from './measures.ts';
 
 /** Filters every chart takes: one department, source or care setting, and a range of event months. */
-export type TrendFilters = { department?: string; source?: string; setting?: string; from: string; to: string };
+export type TrendFilters = { department?: string; departments?: string[]; source?: string; setting?: string; from: string; to: string };
 
 /** Cases that count towards trends: submitted or closed, never drafts or withdrawn cases. */
 function counted(db: Db, f: TrendFilters) {
@@ -13,6 +13,8 @@ function counted(db: Db, f: TrendFilters) {
     .where('event_month', '>=', f.from)
     .where('event_month', '<=', f.to);
   if (f.department) q = q.where('department', '=', f.department);
+  // A quarterly review may cover several departments at once.
+  if (f.departments?.length) q = q.where('department', 'in', f.departments);
   if (f.source) q = q.where('source', '=', f.source);
   if (f.setting) q = q.where('setting', '=', f.setting);
   return q;

@@ -9,7 +9,7 @@ import { type Measure, measureFor } from './measures.ts';
 import * as repo from './repository.ts';
 import { countSeries, delaySeries, type Granularity, type Point } from './series.ts';
 
-export type ChartQuery = { department?: string; source?: string; setting?: string; granularity: Granularity; from: string; to: string };
+export type ChartQuery = { department?: string; departments?: string[]; source?: string; setting?: string; granularity: Granularity; from: string; to: string };
 
 export type Chart = {
   measure: Measure;
@@ -23,8 +23,10 @@ export type Chart = {
 };
 
 /** The filters a rebase belongs to, in one canonical string. */
-export const scopeOf = (q: Pick<ChartQuery, 'department' | 'source' | 'setting'>): string =>
-  new URLSearchParams(Object.entries({ department: q.department, source: q.source, setting: q.setting }).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+export const scopeOf = (q: Pick<ChartQuery, 'department' | 'departments' | 'source' | 'setting'>): string =>
+  new URLSearchParams(
+    Object.entries({ department: q.department ?? (q.departments?.length === 1 ? q.departments[0] : q.departments?.join(',')), source: q.source, setting: q.setting }).filter((e): e is [string, string] => Boolean(e[1])),
+  ).toString();
 
 export class UnknownMeasureError extends Error {}
 
@@ -43,7 +45,7 @@ export function createTrendService(deps: { db: Db; audit: AuditService; clock: (
   }
 
   async function seriesOf(measure: Measure, q: ChartQuery): Promise<Point[]> {
-    const filters = { from: q.from, to: q.to, ...(q.department ? { department: q.department } : {}), ...(q.source ? { source: q.source } : {}), ...(q.setting ? { setting: q.setting } : {}) };
+    const filters = { from: q.from, to: q.to, ...(q.department ? { department: q.department } : {}), ...(q.departments?.length ? { departments: q.departments } : {}), ...(q.source ? { source: q.source } : {}), ...(q.setting ? { setting: q.setting } : {}) };
     if (measure.kind === 'count') return countSeries(await repo.monthlyCounts(db, measure, filters), q.from, q.to, q.granularity);
     const tf = (await listTimeframes(db)).map((t) => ({ urgency: t.urgency, fromStage: t.from_stage, toStage: t.to_stage, maxDays: t.max_days, source: t.source, local: t.local === 1 }));
     return delaySeries(await repo.journeyRows(db, filters), tf, q.from, q.to, q.granularity, measure.kind);

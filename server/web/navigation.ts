@@ -10,6 +10,7 @@ const ITEMS: Record<Role, { href: string; text: string }[]> = {
     { href: '/cases', text: 'Cases' },
     { href: '/search', text: 'Search' },
     { href: '/trends', text: 'Trends' },
+    { href: '/reviews', text: 'Reviews' },
     { href: '/actions', text: 'Actions' },
     { href: '/teaching-sets', text: 'Teaching sets' },
   ],
@@ -18,6 +19,7 @@ const ITEMS: Record<Role, { href: string; text: string }[]> = {
     { href: '/cases', text: 'Cases' },
     { href: '/search', text: 'Search' },
     { href: '/trends', text: 'Trends' },
+    { href: '/reviews', text: 'Reviews' },
     { href: '/actions', text: 'Actions' },
     { href: '/teaching-sets', text: 'Teaching sets' },
   ],
@@ -26,6 +28,7 @@ const ITEMS: Record<Role, { href: string; text: string }[]> = {
     { href: '/search', text: 'Search' },
     { href: '/cases', text: 'Cases' },
     { href: '/trends', text: 'Trends' },
+    { href: '/reviews', text: 'Reviews' },
     { href: '/teaching-sets', text: 'Teaching sets' },
   ],
   admin: [

@@ -61,7 +61,7 @@ describe('logging and following a case in a real browser', () => {
     await page.click('button[name="intent"][value="submit"]:not(.nhsuk-u-visually-hidden)');
     await page.waitForURL(/\/cases\/CB-\d{4}-\d{5}$/);
     expect(await page.locator('.nhsuk-notification-banner').textContent()).toContain('has been submitted');
-    expect(await page.locator(`a[href="/cases/${earlierRef}"]`).count()).toBe(1);
+    expect(await page.locator(`h2:has-text("Repeats earlier cases") + ul a[href="/cases/${earlierRef}"]`).count()).toBe(1);
     await expectNoAxeViolations(page);
 
     await page.fill('#note', 'Discussed at the REAL meeting.');

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../server/domain/roles.ts';
 import { addAction } from '../support/actions.ts';
 import { logCase } from '../support/cases.ts';
+import { signedOffReview } from '../support/reviews.ts';
 import { createSet } from '../support/teaching-sets.ts';
 import { $, createTestApp, createUser, signedInAgent, type TestContext } from '../support/test-app.ts';
 
@@ -40,6 +41,12 @@ const PAGES: { path: string; roles: Role[] | 'public' }[] = [
   { path: '/cases/:ref/actions/:actionId', roles: ['safety', 'director'] },
   { path: '/actions', roles: ['safety', 'director'] },
   { path: '/search', roles: [...ROLES] },
+  { path: '/reviews', roles: [...ROLES] },
+  { path: '/reviews/new', roles: ['director'] },
+  { path: '/reviews/compliance', roles: [...ROLES] },
+  { path: '/reviews/:reviewId', roles: [...ROLES] },
+  { path: '/reviews/:reviewId/learning', roles: [...ROLES] },
+  { path: '/reviews/:reviewId/data.csv', roles: [...ROLES] },
   { path: '/trends', roles: ['director', 'safety', 'trainer'] },
   { path: '/trends/measures', roles: ['director', 'safety', 'trainer'] },
   { path: '/trends/chart', roles: ['director', 'safety', 'trainer'] },
@@ -85,6 +92,11 @@ const FORMS: { path: string; roles: Role[] }[] = [
   { path: '/admin/synonyms/:id/retire', roles: ['admin'] },
   { path: '/trends/chart', roles: ['director'] },
   { path: '/trends/rebases/:id/remove', roles: ['director'] },
+  { path: '/reviews', roles: ['director'] },
+  { path: '/reviews/:reviewId/notes', roles: ['director', 'safety'] },
+  { path: '/reviews/:reviewId/actions', roles: ['director'] },
+  { path: '/reviews/:reviewId/sign-off', roles: ['director'] },
+  { path: '/reviews/:reviewId/correct', roles: ['director'] },
   { path: '/teaching-sets', roles: ['trainer'] },
   { path: '/teaching-sets/add-case', roles: ['trainer'] },
   { path: '/teaching-sets/:setId/edit', roles: ['trainer'] },
@@ -127,6 +139,7 @@ let targetId: number;
 let caseRef: string;
 let actionId: number;
 let setId: number;
+let reviewId: number;
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -138,10 +151,11 @@ beforeAll(async () => {
   caseRef = (await logCase(ctx, { id: targetId, email: 'target@test.casebook.test' })).ref;
   actionId = await addAction(ctx, { id: targetId, email: 'target@test.casebook.test' }, caseRef);
   setId = await createSet(ctx, { id: targetId, email: 'target@test.casebook.test' }, [caseRef]);
+  reviewId = await signedOffReview(ctx, { id: targetId, email: 'target@test.casebook.test' }, '2026-Q1');
 });
 afterAll(async () => ctx.close());
 
-const url = (path: string) => (EXAMPLES[path] ?? path).replace(':actionId', String(actionId)).replace(':setId', String(setId)).replace(':id', String(targetId)).replace(':ref', caseRef);
+const url = (path: string) => (EXAMPLES[path] ?? path).replace(':actionId', String(actionId)).replace(':setId', String(setId)).replace(':reviewId', String(reviewId)).replace(':id', String(targetId)).replace(':ref', caseRef);
 
 describe('role checks', () => {
   for (const page of PAGES) {

@@ -1,0 +1,164 @@
+import { delays, type Journey, type Timeframe } from '../domain/journey.ts';
+import { addQuarters, monthsOf, quarterOf } from '../domain/quarters.ts';
+import type { XmrPoint } from '../domain/spc.ts';
+import { median } from '../trends/series.ts';
+import type { Vocabularies } from '../vocabularies/service.ts';
+import type { ActionLine, Matrix, QuarterCounts, ReviewPack, SignalView } from './types.ts';
+
+/** One case in the review's window, with what the pack needs of it (no narrative: the pack is about patterns). */
+export type WindowCase = {
+  id: number;
+  ref: string;
+  title: string;
+  eventMonth: string;
+  department: string;
+  source: string;
+  harm: string;
+  urgency: string | null;
+  journey: Journey;
+  themes: string[];
+  factors: string[];
+  repeats: string[];
+};
+
+export type AssemblyInput = {
+  quarter: string;
+  departments: string[];
+  vocabularies: Vocabularies;
+  timeframes: Timeframe[];
+  cases: WindowCase[];
+  charts: { measure: string; label: string; improvement: SignalView['improvement']; reading: string; points: XmrPoint[] }[];
+  clusters: ReviewPack['recurrences']['clusters'];
+  actions: { open: ActionLine[]; doneSinceLast: ActionLine[] };
+};
+
+/** The review's quarter and the four before it, oldest first. */
+export const reviewQuarters = (quarter: string): string[] => [-4, -3, -2, -1, 0].map((n) => addQuarters(quarter, n));
+
+const labelOf = (terms: { code: string; label: string }[], code: string) => terms.find((t) => t.code === code)?.label ?? code;
+
+function countsBy(cases: WindowCase[], quarters: string[], keysOf: (c: WindowCase) => string[], terms: { code: string; label: string }[]): QuarterCounts[] {
+  const table = new Map<string, number[]>();
+  for (const c of cases) {
+    const i = quarters.indexOf(quarterOf(c.eventMonth));
+    if (i < 0) continue;
+    for (const k of keysOf(c)) {
+      if (!table.has(k)) table.set(k, quarters.map(() => 0));
+      table.get(k)![i]!++;
+    }
+  }
+  const order = (code: string) => (terms.findIndex((t) => t.code === code) + 1 || 999);
+  return [...table].sort((a, b) => order(a[0]) - order(b[0])).map(([code, counts]) => ({ code, label: labelOf(terms, code), counts }));
+}
+
+function matrix(cases: WindowCase[], rows: { code: string; label: string }[], cols: { code: string; label: string }[], colOf: (c: WindowCase) => string, href: (row: string, col: string) => string): Matrix {
+  const counts = rows.map(() => cols.map(() => 0));
+  for (const c of cases) {
+    const j = cols.findIndex((x) => x.code === colOf(c));
+    if (j < 0) continue;
+    for (const t of c.themes) {
+      const i = rows.findIndex((r) => r.code === t);
+      if (i >= 0) counts[i]![j]!++;
+    }
+  }
+  // Columns nobody used only widen the table.
+  const used = cols.map((_, j) => counts.some((r) => r[j]! > 0));
+  const keep = <T>(xs: T[]) => xs.filter((_, j) => used[j]);
+  return { rows, cols: keep(cols), counts: counts.map(keep), hrefs: rows.map((r) => keep(cols).map((c) => href(r.code, c.code))) };
+}
+
+/** A chart signals in the quarter when any of the quarter's points is special cause; it "starts" if its run began there. */
+export function signalIn(points: XmrPoint[], months: string[]): 'starts' | 'continues' | undefined {
+  const i = points.findIndex((p) => months.includes(p.x) && p.pointType !== 'common_cause');
+  if (i < 0) return undefined;
+  return i > 0 && points[i - 1]!.pointType === points[i]!.pointType && !months.includes(points[i - 1]!.x) ? 'continues' : 'starts';
+}
+
+/** Assembles the seven sections from data already fetched: pure, so it is tested directly. */
+export function assemblePack(input: AssemblyInput): ReviewPack {
+  const { quarter, vocabularies: v } = input;
+  const quarters = reviewQuarters(quarter);
+  const months = monthsOf(quarter);
+  const inQuarter = input.cases.filter((c) => months.includes(c.eventMonth));
+  const [from, , to] = [months[0], months[1], months[2]];
+  const casesHref = (params: Record<string, string>) => `/cases?${new URLSearchParams({ ...params, from, to })}`;
+  const themeTerms = v.themes.map((t) => ({ code: t.code, label: `${t.code} ${t.label}` }));
+
+  const total = quarters.map((q) => input.cases.filter((c) => quarterOf(c.eventMonth) === q).length);
+  const signals = input.charts.flatMap((chart) => {
+    const status = signalIn(chart.points, months);
+    return status ? [{ ...chart, status }] : [];
+  });
+
+  const lastFour = quarters.slice(1);
+  const factorQuarters = new Map<string, Set<string>>();
+  const factorCounts = new Map<string, number[]>();
+  for (const c of input.cases) {
+    const q = quarterOf(c.eventMonth);
+    const i = lastFour.indexOf(q);
+    if (i < 0) continue;
+    for (const f of c.factors) {
+      if (!factorQuarters.has(f)) factorQuarters.set(f, new Set());
+      factorQuarters.get(f)!.add(q);
+      if (!factorCounts.has(f)) factorCounts.set(f, lastFour.map(() => 0));
+      factorCounts.get(f)![i]!++;
+    }
+  }
+  const factorLabel = (code: string) => v.themes.flatMap((t) => t.factors).find((f) => f.code === code)?.label ?? code;
+  const recurringFactors = [...factorQuarters]
+    .filter(([, qs]) => qs.size >= 2)
+    .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))
+    .map(([code, qs]) => ({ code, label: factorLabel(code), quarters: lastFour.filter((q) => qs.has(q)), counts: factorCounts.get(code)! }));
+
+  const intervals = new Map<string, { from: string; to: string; days: number[]; breached: number }>();
+  const worst: ReviewPack['delays']['worst'] = [];
+  for (const c of inQuarter) {
+    for (const d of delays(c.journey, c.urgency, input.timeframes)) {
+      const key = `${d.fromStage}→${d.toStage}`;
+      if (!intervals.has(key)) intervals.set(key, { from: d.fromStage, to: d.toStage, days: [], breached: 0 });
+      const entry = intervals.get(key)!;
+      entry.days.push(d.days);
+      if (d.breached) {
+        entry.breached++;
+        worst.push({ ref: c.ref, title: c.title, interval: `${labelOf(v.journeyStages, d.fromStage)} to ${labelOf(v.journeyStages, d.toStage)}`, days: d.days, maxDays: d.maxDays, overBy: d.overBy });
+      }
+    }
+  }
+
+  const today = input.actions.open;
+  return {
+    quarter,
+    quarters,
+    scope: { departments: input.departments, label: input.departments.length ? input.departments.map((d) => labelOf(v.departments, d)).join(', ') : 'Whole organisation' },
+    summary: {
+      total,
+      byTheme: countsBy(input.cases, quarters, (c) => c.themes, themeTerms),
+      bySource: countsBy(input.cases, quarters, (c) => [c.source], v.sources),
+    },
+    signals,
+    recurrences: {
+      repeats: inQuarter.filter((c) => c.repeats.length).map((c) => ({ ref: c.ref, title: c.title, repeats: c.repeats })),
+      recurringFactors,
+      clusters: input.clusters,
+    },
+    triangulation: {
+      themeBySource: matrix(inQuarter, themeTerms, v.sources, (c) => c.source, (t, s) => casesHref({ theme: t, source: s })),
+      themeByDepartment: matrix(inQuarter, themeTerms, v.departments, (c) => c.department, (t, d) => casesHref({ theme: t, department: d })),
+    },
+    delays: {
+      intervals: [...intervals.values()].map((i) => ({
+        from: labelOf(v.journeyStages, i.from),
+        to: labelOf(v.journeyStages, i.to),
+        measured: i.days.length,
+        breached: i.breached,
+        share: Math.round((1000 * i.breached) / i.days.length) / 10,
+        median: i.days.length ? median(i.days) : null,
+      })),
+      worst: worst.sort((a, b) => b.overBy - a.overBy).slice(0, 10),
+    },
+    actions: { open: today, overdue: today.filter((a) => a.overdue), doneSinceLast: input.actions.doneSinceLast },
+    cases: inQuarter
+      .sort((a, b) => a.ref.localeCompare(b.ref))
+      .map((c) => ({ ref: c.ref, title: c.title, department: labelOf(v.departments, c.department), source: labelOf(v.sources, c.source), harm: labelOf(v.harms, c.harm), themes: c.themes })),
+  };
+}

@@ -1,0 +1,202 @@
+import { type Request, type Response, Router } from 'express';
+import { z } from 'zod';
+import { requireRole, requireSignedIn } from '../auth/middleware.ts';
+import type { Db } from '../db/database.ts';
+import { monthOf } from '../domain/months.ts';
+import { addQuarters, isQuarter, quarterLabel, quarterOf } from '../domain/quarters.ts';
+import type { UserService } from '../users/service.ts';
+import { current, loadVocabularies } from '../vocabularies/service.ts';
+import { notFound } from '../web/errors.ts';
+import { formErrors, fromMessages, noErrors } from '../web/form-errors.ts';
+import { exportFilename, toCsv } from '../web/table-export.ts';
+import { presentReview } from './present.ts';
+import { ATTENDANCE_ROLES, ReviewError, type ReviewService } from './service.ts';
+import { SECTIONS } from './types.ts';
+
+const many = (v: unknown): string[] => (v === undefined || v === '' ? [] : (Array.isArray(v) ? v : [v]).map(String));
+
+const StartForm = z.object({
+  quarter: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().refine(isQuarter, 'Choose the quarter to review')),
+  scope: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.enum(['organisation', 'departments'], { error: 'Choose what the review covers' })),
+  departments: z.preprocess(many, z.array(z.string())),
+}).refine((f) => f.scope !== 'departments' || f.departments.length > 0, { path: ['departments'], message: 'Choose at least one department', when: () => true });
+
+const ReasonForm = z.object({ reason: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().min(1, 'Enter why the review needs correcting').max(1000, 'The reason must be 1,000 characters or fewer')) });
+
+const ActionForm = z.object({
+  description: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().min(1, 'Enter the action').max(2000, 'The action must be 2,000 characters or fewer')),
+  owner: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().min(1, 'Choose who owns the action')),
+  dueDate: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the due date as year-month-day, like 2027-01-31')),
+});
+
+/** The quarters a director may review: the last eight finished ones. */
+function reviewableQuarters(now: Date): string[] {
+  const last = addQuarters(quarterOf(monthOf(now)), -1);
+  return [0, 1, 2, 3, 4, 5, 6, 7].map((n) => addQuarters(last, -n));
+}
+
+export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: UserService; clock: () => Date }): Router {
+  const { db, reviews, users, clock } = deps;
+  const router = Router();
+  const editors = ['director', 'safety'] as const;
+
+  async function load(req: Request) {
+    const id = Number(req.params.reviewId);
+    const review = Number.isInteger(id) ? await reviews.get(id) : undefined;
+    if (!review) throw notFound('There is no such review');
+    // Drafts are working papers for the people preparing them; everyone reads signed-off reviews.
+    if (review.status === 'draft' && !(editors as readonly string[]).includes(req.user!.role)) throw notFound('There is no such review');
+    return review;
+  }
+
+  async function show(req: Request, res: Response, extra: Record<string, unknown> = {}, status = 200) {
+    const review = await load(req);
+    const [pack, actions, versions, v] = await Promise.all([reviews.pack(review), reviews.agreedActions(review.id), reviews.versions(review.id), loadVocabularies(db)]);
+    const flash = req.session.flash;
+    delete req.session.flash;
+    res.status(status).render('pages/reviews/review', {
+      pageTitle: `${status >= 400 ? 'Error: ' : ''}Review of ${quarterLabel(review.quarter)}`,
+      ...presentReview({ review, pack, actions, versions, v, role: req.user!.role }),
+      flash,
+      errors: noErrors(),
+      ownerItems: [{ value: '', text: 'Choose an owner' }, ...current(v.actionOwners).map((o) => ({ value: o.code, text: o.label }))],
+      ...extra,
+    });
+  }
+
+  router.get('/reviews', requireSignedIn, async (req, res) => {
+    const all = await reviews.list();
+    const v = await loadVocabularies(db);
+    const visible = all.filter((r) => r.status === 'signed_off' || (editors as readonly string[]).includes(req.user!.role));
+    const flash = req.session.flash;
+    delete req.session.flash;
+    res.render('pages/reviews/list', {
+      pageTitle: 'Quarterly reviews',
+      flash,
+      canStart: req.user!.role === 'director',
+      rows: visible.map((r) => ({
+        id: r.id,
+        quarter: quarterLabel(r.quarter),
+        scope: r.scope ? r.scope.split(',').map((d) => v.departments.find((x) => x.code === d)?.label ?? d).join(', ') : 'Whole organisation',
+        versionNo: r.version_no,
+        signedOff: r.status === 'signed_off',
+        signedOffAt: r.signed_off_at,
+      })),
+    });
+  });
+
+  async function renderStart(res: Response, values: Record<string, unknown> = {}, errors = noErrors(), status = 200) {
+    const v = await loadVocabularies(db);
+    res.status(status).render('pages/reviews/new', {
+      pageTitle: `${errors.list.length ? 'Error: ' : ''}Start a quarterly review`,
+      quarterItems: [{ value: '', text: 'Choose a quarter' }, ...reviewableQuarters(clock()).map((q) => ({ value: q, text: quarterLabel(q), ...(q === values.quarter ? { selected: true } : {}) }))],
+      scopeOrg: values.scope !== 'departments',
+      departmentItems: current(v.departments).map((d) => ({ value: d.code, text: d.label, ...(many(values.departments).includes(d.code) ? { checked: true } : {}) })),
+      errors,
+    });
+  }
+
+  router.get('/reviews/new', ...requireRole('director'), (_req, res) => renderStart(res));
+
+  router.get('/reviews/compliance', requireSignedIn, async (_req, res) => {
+    const v = await loadVocabularies(db);
+    const units = await reviews.cadence(current(v.departments).map((d) => ({ code: d.code, label: d.label })));
+    res.render('pages/reviews/compliance', { pageTitle: 'Review cadence', units });
+  });
+
+  router.post('/reviews', ...requireRole('director'), async (req, res) => {
+    const parsed = StartForm.safeParse(req.body ?? {});
+    if (!parsed.success) return renderStart(res, req.body ?? {}, formErrors(parsed.error, ['quarter', 'scope', 'departments']), 400);
+    try {
+      const id = await reviews.start(users.actorFor(req.user!), parsed.data.quarter, parsed.data.scope === 'departments' ? parsed.data.departments : []);
+      res.redirect(303, `/reviews/${id}`);
+    } catch (err) {
+      if (err instanceof ReviewError) return renderStart(res, req.body ?? {}, fromMessages({ [err.field]: err.message }, ['quarter']), 400);
+      throw err;
+    }
+  });
+
+  router.get('/reviews/:reviewId', requireSignedIn, (req, res) => show(req, res));
+
+  router.post('/reviews/:reviewId/notes', ...requireRole(...editors), async (req, res) => {
+    const review = await load(req);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const text = (k: string) => (typeof body[k] === 'string' ? (body[k] as string).trim().slice(0, 10_000) : '');
+    const findings = Object.fromEntries([...SECTIONS, 'overall'].map((s) => [s, text(`findings-${s}`)]).filter(([, t]) => t));
+    const attendance = ATTENDANCE_ROLES.map((role, i) => ({ role, count: Math.max(0, Math.min(999, Number.parseInt(text(`attendance-${i}`) || '0', 10) || 0)) })).filter((a) => a.count > 0);
+    const discussed = new Set(many(body.discussed));
+    const discussions = Object.fromEntries(many(body.caseRef).map((ref) => [ref, { discussed: discussed.has(ref), note: text(`note-${ref}`) }]));
+    try {
+      await reviews.saveNotes(users.actorFor(req.user!), review.id, { findings, attendance, discussions }, Number(body.version));
+      req.session.flash = 'The review has been saved';
+      res.redirect(303, `/reviews/${review.id}`);
+    } catch (err) {
+      if (!(err instanceof ReviewError)) throw err;
+      return show(req, res, { errors: { list: [{ text: err.message, href: `#${err.field}` }], byField: { [err.field]: err.message } }, posted: body }, 400);
+    }
+  });
+
+  router.post('/reviews/:reviewId/actions', ...requireRole('director'), async (req, res) => {
+    const review = await load(req);
+    const parsed = ActionForm.safeParse(req.body ?? {});
+    if (!parsed.success) return show(req, res, { actionErrors: formErrors(parsed.error, ['description', 'owner', 'dueDate']), actionValues: req.body }, 400);
+    try {
+      await reviews.agreeAction(users.actorFor(req.user!), review.id, parsed.data);
+      req.session.flash = 'The action has been agreed';
+      res.redirect(303, `/reviews/${review.id}#agreed-actions`);
+    } catch (err) {
+      if (!(err instanceof ReviewError)) throw err;
+      return show(req, res, { actionErrors: fromMessages({ description: err.message }, ['description']), actionValues: req.body }, 400);
+    }
+  });
+
+  router.post('/reviews/:reviewId/sign-off', ...requireRole('director'), async (req, res) => {
+    const review = await load(req);
+    try {
+      const hash = await reviews.signOff(users.actorFor(req.user!), review.id, Number(req.body?.version));
+      req.session.flash = `The review has been signed off. Its content hash is ${hash}`;
+      res.redirect(303, `/reviews/${review.id}`);
+    } catch (err) {
+      if (!(err instanceof ReviewError)) throw err;
+      req.session.flash = err.message;
+      res.redirect(303, `/reviews/${review.id}`);
+    }
+  });
+
+  router.post('/reviews/:reviewId/correct', ...requireRole('director'), async (req, res) => {
+    const review = await load(req);
+    const parsed = ReasonForm.safeParse(req.body ?? {});
+    if (!parsed.success) return show(req, res, { correctErrors: formErrors(parsed.error, ['reason']) }, 400);
+    try {
+      const id = await reviews.correct(users.actorFor(req.user!), review.id, parsed.data.reason);
+      req.session.flash = `Version ${review.version_no + 1} has been started. Version ${review.version_no} stays as it was signed off.`;
+      res.redirect(303, `/reviews/${id}`);
+    } catch (err) {
+      if (!(err instanceof ReviewError)) throw err;
+      return show(req, res, { correctErrors: fromMessages({ reason: err.message }, ['reason']) }, 400);
+    }
+  });
+
+  router.get('/reviews/:reviewId/learning', requireSignedIn, async (req, res) => {
+    const review = await load(req);
+    if (!review.snapshot) throw notFound('The learning summary is published when the review is signed off');
+    const v = await loadVocabularies(db);
+    res.render('pages/reviews/learning', { pageTitle: `Learning from ${quarterLabel(review.quarter)}`, ...presentReview({ review, pack: review.snapshot.pack, actions: review.snapshot.agreedActions, versions: [], v, role: req.user!.role }) });
+  });
+
+  router.get('/reviews/:reviewId/data.csv', requireSignedIn, async (req, res) => {
+    const review = await load(req);
+    const pack = await reviews.pack(review);
+    const discussions = review.snapshot?.discussions ?? review.discussions;
+    res.set('Cache-Control', 'no-store').attachment(exportFilename(`casebook-review-${review.quarter}`, 'csv', clock()));
+    res.send(
+      toCsv({
+        title: `Review ${review.quarter}`,
+        columns: ['Reference', 'Title', 'Department', 'Source', 'Harm', 'Themes', 'Discussed', 'Discussion note'].map((header) => ({ header })),
+        rows: pack.cases.map((c) => [c.ref, c.title, c.department, c.source, c.harm, c.themes.join('; '), discussions[c.ref]?.discussed ? 'yes' : 'no', discussions[c.ref]?.note ?? '']),
+      }),
+    );
+  });
+
+  return router;
+}

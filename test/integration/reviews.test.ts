@@ -1,0 +1,127 @@
+import type request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditService } from '../../server/audit/service.ts';
+import { canonicalJson, sha256 } from '../../server/reviews/service.ts';
+import { createCaseService } from '../../server/cases/service.ts';
+import { seedDemo } from '../../seed/demo.ts';
+import { $, createTestApp, createUser, signedInAgent, tokenFor, type TestContext } from '../support/test-app.ts';
+
+let ctx: TestContext;
+let director: ReturnType<typeof request.agent>;
+let safety: ReturnType<typeof request.agent>;
+let trainer: ReturnType<typeof request.agent>;
+let reviewId: number;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  const clock = () => new Date(ctx.clock.now);
+  await seedDemo({ db: ctx.db, users: ctx.users, cases: createCaseService({ db: ctx.db, audit: createAuditService(clock), clock }), now: clock() });
+  await createUser(ctx, 'director');
+  await createUser(ctx, 'safety');
+  await createUser(ctx, 'trainer');
+  director = await signedInAgent(ctx, 'director@test.casebook.test');
+  safety = await signedInAgent(ctx, 'safety@test.casebook.test');
+  trainer = await signedInAgent(ctx, 'trainer@test.casebook.test');
+}, 60_000);
+afterAll(async () => ctx.close());
+
+const post = async (agent: ReturnType<typeof request.agent>, path: string, fields: Record<string, string | string[]>, page: string) => {
+  const body = new URLSearchParams({ _csrf: await tokenFor(agent, page) });
+  for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+  return agent.post(path).type('form').send(body.toString());
+};
+
+describe('quarterly review', () => {
+  it('starts a review of a quarter for the whole organisation, refusing a duplicate', async () => {
+    const form = $((await director.get('/reviews/new').expect(200)).text);
+    expect(form('#quarter option').map((_, o) => form(o).val()).get()).toContain('2026-Q3');
+    const bad = await post(director, '/reviews', { quarter: '', scope: 'departments' }, '/reviews/new');
+    expect(bad.status).toBe(400);
+    expect($(bad.text)('.nhsuk-error-summary').text()).toContain('Choose at least one department');
+    const res = await post(director, '/reviews', { quarter: '2026-Q3', scope: 'organisation' }, '/reviews/new');
+    expect(res.status).toBe(303);
+    reviewId = Number(res.headers.location!.split('/').pop());
+    expect((await post(director, '/reviews', { quarter: '2026-Q3', scope: 'organisation' }, '/reviews/new')).status).toBe(400);
+  });
+
+  it('assembles the seven sections from the data, each with its anchor', async () => {
+    const $$ = $((await director.get(`/reviews/${reviewId}`).expect(200)).text);
+    for (const id of ['summary', 'signals', 'recurrences', 'triangulation', 'delays', 'actions', 'cases']) expect($$(`section#${id}`), id).toHaveLength(1);
+    expect($$('#summary td').length).toBeGreaterThan(10);
+    expect($$('#signals .app-review-signal').length).toBeGreaterThan(0);
+    expect($$('#recurrences').text()).toContain('T2.03');
+    expect($$('#theme-source a[href^="/cases?theme="]').length).toBeGreaterThan(0);
+    expect($$('#cases tbody tr').length).toBeGreaterThan(10);
+  });
+
+  it('keeps drafts from trainers, who read signed-off reviews only', async () => {
+    await trainer.get(`/reviews/${reviewId}`).expect(404);
+  });
+
+  it('records findings, attendance and discussion ticks, refusing identifiers', async () => {
+    const page = $((await safety.get(`/reviews/${reviewId}`)).text);
+    const version = String(page('#review-notes input[name="version"]').val());
+    const ref = String(page('#cases input[name="caseRef"]').first().val());
+    const bad = await post(safety, `/reviews/${reviewId}/notes`, { version, 'findings-summary': 'Discussed with Mrs Jones on 12/03/2026' }, `/reviews/${reviewId}`);
+    expect(bad.status).toBe(400);
+    const res = await post(safety, `/reviews/${reviewId}/notes`, { version, 'findings-signals': 'The T3 step at north is real: outsourcing.', 'findings-overall': 'Alerts are still not acknowledged.', 'attendance-0': '2', 'attendance-1': '5', caseRef: [ref], discussed: [ref], [`note-${ref}`]: 'Shared at REAL.' }, `/reviews/${reviewId}`);
+    expect(res.status).toBe(303);
+    const after = $((await director.get(`/reviews/${reviewId}`)).text);
+    expect(after('#findings-signals').text()).toBe('The T3 step at north is real: outsourcing.');
+    expect(after(`#discussed-${ref}`).attr('checked')).toBeDefined();
+    expect(after('#attendance-1').val()).toBe('5');
+    const stale = await post(safety, `/reviews/${reviewId}/notes`, { version, 'findings-overall': 'overwrite' }, `/reviews/${reviewId}`);
+    expect(stale.status).toBe(400);
+  });
+
+  it('agrees actions tracked like case actions', async () => {
+    const res = await post(director, `/reviews/${reviewId}/actions`, { description: 'Weekly fail-safe check of unacknowledged alerts', owner: 'patient-safety-team', dueDate: '2027-03-31' }, `/reviews/${reviewId}`);
+    expect(res.status).toBe(303);
+    const row = await ctx.db.selectFrom('actions').selectAll().where('review_id', '=', reviewId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: 'open', case_id: null, due_date: '2027-03-31' });
+  });
+
+  it('signs off: a frozen snapshot with a SHA-256 that later case edits never change', async () => {
+    const page = $((await director.get(`/reviews/${reviewId}`)).text);
+    const res = await post(director, `/reviews/${reviewId}/sign-off`, { version: String(page('form[action$="/sign-off"] input[name="version"]').val()) }, `/reviews/${reviewId}`);
+    expect(res.status).toBe(303);
+    const row = await ctx.db.selectFrom('reviews').selectAll().where('id', '=', reviewId).executeTakeFirstOrThrow();
+    expect(row.status).toBe('signed_off');
+    expect(row.content_hash).toBe(sha256(row.snapshot_json!));
+    expect(canonicalJson(JSON.parse(row.snapshot_json!))).toBe(row.snapshot_json);
+    const signed = $((await trainer.get(`/reviews/${reviewId}`).expect(200)).text);
+    expect(signed('#content-hash').text()).toBe(row.content_hash);
+    const firstCase = signed('#cases tbody tr').first().find('a').text();
+
+    // A case in the quarter changes afterwards: the signed-off review does not.
+    const clock = () => new Date(ctx.clock.now);
+    const cases = createCaseService({ db: ctx.db, audit: createAuditService(clock), clock });
+    await cases.withdraw({ id: 1, label: 'test' }, firstCase, 'Logged twice');
+    const again = await ctx.db.selectFrom('reviews').select(['snapshot_json', 'content_hash']).where('id', '=', reviewId).executeTakeFirstOrThrow();
+    expect(again).toEqual({ snapshot_json: row.snapshot_json, content_hash: row.content_hash });
+    expect($((await trainer.get(`/reviews/${reviewId}`)).text)('#cases tbody tr').first().find('a').text()).toBe(firstCase);
+    expect((await post(director, `/reviews/${reviewId}/notes`, { version: '99', 'findings-overall': 'x' }, `/reviews/${reviewId}`)).status).toBe(400);
+  });
+
+  it('publishes a learning summary to every role, and the data as CSV', async () => {
+    const learning = $((await trainer.get(`/reviews/${reviewId}/learning`).expect(200)).text);
+    expect(learning('main').text()).toContain('Alerts are still not acknowledged.');
+    expect(learning('main').text()).toContain('Weekly fail-safe check');
+    const csv = await trainer.get(`/reviews/${reviewId}/data.csv`).expect(200);
+    expect(csv.text).toContain('Discussed');
+  });
+
+  it('corrects by a new version with a reason; both versions stay readable', async () => {
+    const bad = await post(director, `/reviews/${reviewId}/correct`, { reason: '' }, `/reviews/${reviewId}`);
+    expect(bad.status).toBe(400);
+    const res = await post(director, `/reviews/${reviewId}/correct`, { reason: 'Attendance was wrong' }, `/reviews/${reviewId}`);
+    expect(res.status).toBe(303);
+    const v2 = Number(res.headers.location!.split('/').pop());
+    const page = $((await director.get(`/reviews/${v2}`)).text);
+    expect(page('main').text()).toContain('Version 2');
+    expect(page(`a[href="/reviews/${reviewId}"]`).length).toBeGreaterThan(0);
+    expect(page('#findings-overall').text()).toBe('Alerts are still not acknowledged.');
+    await trainer.get(`/reviews/${reviewId}`).expect(200);
+    expect((await post(director, `/reviews/${reviewId}/correct`, { reason: 'again' }, '/reviews/new')).status).toBe(400);
+  });
+});
