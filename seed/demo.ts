@@ -4,6 +4,7 @@ import type { UserService } from '../server/users/service.ts';
 import { insertDepartmentIfMissing } from '../server/vocabularies/repository.ts';
 import { seedDemoActivity } from './demo-activity.ts';
 import { seedDemoCases } from './demo-cases.ts';
+import { seedDemoReviews } from './demo-reviews.ts';
 import { seedDemoUsers } from './demo-users.ts';
 import { DEMO_DEPARTMENTS } from './reference/2026-11-23.ts';
 
@@ -24,5 +25,6 @@ export async function seedDemo(deps: { db: Db; users: UserService; cases: CaseSe
           now: deps.now,
         })
       : { notes: 0, actions: 0 };
-  return { users, departments, cases, ...activity };
+  const reviews = director ? await seedDemoReviews({ db: deps.db, director: deps.users.actorFor(director), now: deps.now }) : 0;
+  return { users, departments, cases, ...activity, reviews };
 }

@@ -21,7 +21,8 @@ describe('demo seed', () => {
     expect(first).toMatchObject({ users: 4, departments: 4, cases: 400 });
     expect(first.notes).toBeGreaterThan(40);
     expect(first.actions).toBeGreaterThan(20);
-    expect(await seed()).toEqual({ users: 0, departments: 0, cases: 0, notes: 0, actions: 0 });
+    expect(first.reviews).toBe(4);
+    expect(await seed()).toEqual({ users: 0, departments: 0, cases: 0, notes: 0, actions: 0, reviews: 0 });
 
     const rows = await ctx.db.selectFrom('cases').select(['status', 'event_month', 'ref']).execute();
     expect(rows).toHaveLength(400);
@@ -37,5 +38,16 @@ describe('demo seed', () => {
     expect(new Set(actions.map((a) => a.status))).toEqual(new Set(['open', 'done', 'dropped']));
     expect(actions.some((a) => a.status === 'open' && a.due_date < '2026-11-23')).toBe(true);
     expect(actions.some((a) => a.status === 'open' && a.due_date >= '2026-11-23')).toBe(true);
+
+    // Signed-off reviews of earlier quarters, one corrected, with agreed actions some of which are overdue.
+    const reviews = await ctx.db.selectFrom('reviews').selectAll().orderBy('id').execute();
+    expect(reviews.map((r) => [r.quarter, r.version_no, r.status])).toEqual([
+      ['2025-Q4', 1, 'signed_off'],
+      ['2026-Q1', 1, 'signed_off'],
+      ['2026-Q1', 2, 'signed_off'],
+      ['2026-Q2', 1, 'signed_off'],
+    ]);
+    const reviewActions = await ctx.db.selectFrom('actions').select(['due_date', 'status']).where('review_id', 'is not', null).execute();
+    expect(reviewActions.some((a) => a.status === 'open' && a.due_date < '2026-11-23')).toBe(true);
   }, 60_000);
 });
