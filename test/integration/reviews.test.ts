@@ -125,3 +125,13 @@ describe('quarterly review', () => {
     expect((await post(director, `/reviews/${reviewId}/correct`, { reason: 'again' }, '/reviews/new')).status).toBe(400);
   });
 });
+
+describe('review cadence', () => {
+  it('shows each department against four reviews a year, with overdue quarters', async () => {
+    const $$ = $((await director.get('/reviews/compliance').expect(200)).text);
+    const org = $$('#cadence tr[data-unit=""]');
+    expect(org.find('td').first().text()).toMatch(/\d/);
+    expect($$('#cadence tbody tr').length).toBeGreaterThanOrEqual(5);
+    expect($$('header a[href="/reviews"]')).toHaveLength(1);
+  });
+});
