@@ -9,6 +9,7 @@ import { current, loadVocabularies } from '../vocabularies/service.ts';
 import { notFound } from '../web/errors.ts';
 import { formErrors, fromMessages, noErrors } from '../web/form-errors.ts';
 import { exportFilename, toCsv } from '../web/table-export.ts';
+import { reviewPdf } from './pdf.ts';
 import { presentReview } from './present.ts';
 import { ATTENDANCE_ROLES, ReviewError, type ReviewService } from './service.ts';
 import { SECTIONS } from './types.ts';
@@ -182,6 +183,16 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
     if (!review.snapshot) throw notFound('The learning summary is published when the review is signed off');
     const v = await loadVocabularies(db);
     res.render('pages/reviews/learning', { pageTitle: `Learning from ${quarterLabel(review.quarter)}`, ...presentReview({ review, pack: review.snapshot.pack, actions: review.snapshot.agreedActions, versions: [], v, role: req.user!.role }) });
+  });
+
+  // The PDF is of the signed-off review only: it is the record, so it comes from the frozen snapshot.
+  router.get('/reviews/:reviewId/review.pdf', requireSignedIn, async (req, res) => {
+    const review = await load(req);
+    if (!review.snapshot) throw notFound('The PDF is made when the review is signed off');
+    const v = await loadVocabularies(db);
+    const pdf = await reviewPdf(review.snapshot, { contentHash: review.content_hash, ownerLabel: (code) => v.actionOwners.find((o) => o.code === code)?.label ?? code });
+    res.set('Cache-Control', 'no-store').type('application/pdf').attachment(exportFilename(`casebook-review-${review.quarter}-v${review.version_no}`, 'pdf', clock()));
+    res.send(pdf);
   });
 
   router.get('/reviews/:reviewId/data.csv', requireSignedIn, async (req, res) => {

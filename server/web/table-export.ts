@@ -60,7 +60,7 @@ export async function toXlsx(table: ExportTable): Promise<Buffer> {
 }
 
 /** e.g. casebook-cases-2026-11-23.csv. The date is the London one, so a late-evening export is not dated tomorrow or yesterday. */
-export function exportFilename(base: string, ext: 'csv' | 'xlsx' | 'html', now: Date): string {
+export function exportFilename(base: string, ext: 'csv' | 'xlsx' | 'html' | 'pdf', now: Date): string {
   const slug =
     base
       .normalize('NFKD')

@@ -103,6 +103,17 @@ describe('quarterly review', () => {
     expect((await post(director, `/reviews/${reviewId}/notes`, { version: '99', 'findings-overall': 'x' }, `/reviews/${reviewId}`)).status).toBe(400);
   });
 
+  it('downloads the signed-off review as a PDF with its hash', async () => {
+    const res = await trainer.get(`/reviews/${reviewId}/review.pdf`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    expect((res.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('publishes a learning summary to every role, and the data as CSV', async () => {
     const learning = $((await trainer.get(`/reviews/${reviewId}/learning`).expect(200)).text);
     expect(learning('main').text()).toContain('Alerts are still not acknowledged.');

@@ -47,6 +47,7 @@ const PAGES: { path: string; roles: Role[] | 'public' }[] = [
   { path: '/reviews/:reviewId', roles: [...ROLES] },
   { path: '/reviews/:reviewId/learning', roles: [...ROLES] },
   { path: '/reviews/:reviewId/data.csv', roles: [...ROLES] },
+  { path: '/reviews/:reviewId/review.pdf', roles: [...ROLES] },
   { path: '/trends', roles: ['director', 'safety', 'trainer'] },
   { path: '/trends/measures', roles: ['director', 'safety', 'trainer'] },
   { path: '/trends/chart', roles: ['director', 'safety', 'trainer'] },
