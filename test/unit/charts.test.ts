@@ -22,7 +22,7 @@ function row(i: number, y: number, over: Partial<XmrChartRow> = {}): XmrChartRow
     upl: 9,
     outsideLimits: false,
     closeToLimits: false,
-    relativeToMean: Math.sign(y - 5),
+    relativeToMean: Math.sign(y - 5) as -1 | 0 | 1,
     rule: null,
     pointType: 'common_cause',
     group: 0,

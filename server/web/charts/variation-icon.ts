@@ -1,3 +1,4 @@
+import type { VariationIcon } from '../../domain/spc.ts';
 import { el, num, safeId } from './svg.ts';
 
 /** NHS England "Making Data Count" colours, so our charts read like every other board paper's. */
@@ -8,14 +9,7 @@ export const MDC_COLOURS = {
   neutral: '#490092',
 } as const;
 
-export type VariationKind =
-  | 'common_cause'
-  | 'improvement_high'
-  | 'improvement_low'
-  | 'concern_high'
-  | 'concern_low'
-  | 'neutral_high'
-  | 'neutral_low';
+export type VariationKind = VariationIcon;
 
 export const VARIATION_TITLES: Record<VariationKind, string> = {
   common_cause: 'Common cause variation',

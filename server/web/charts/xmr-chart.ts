@@ -1,29 +1,12 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
+import type { PointType, XmrPoint } from '../../domain/spc.ts';
 import { el, fragment, pathData, safeId, type SvgChild, type SvgMarkup } from './svg.ts';
 import { MDC_COLOURS } from './variation-icon.ts';
 
-// Local copy of contract 6's output row, so drawing does not depend on the SPC engine's internals.
-export type XmrChartPointType =
-  | 'common_cause'
-  | 'special_cause_improvement'
-  | 'special_cause_concern'
-  | 'special_cause_neutral_high'
-  | 'special_cause_neutral_low';
-
-export type XmrChartRow = {
-  x: string;
-  y: number;
-  mean: number;
-  lpl: number;
-  upl: number;
-  outsideLimits: boolean;
-  closeToLimits: boolean;
-  relativeToMean: number;
-  rule: 'outside_limits' | 'trend' | 'two_in_three' | 'shift' | null;
-  pointType: XmrChartPointType;
-  group: number;
-};
+// The chart draws exactly what the SPC engine returns (contract 6).
+export type XmrChartPointType = PointType;
+export type XmrChartRow = XmrPoint;
 
 export type XmrChartOptions = {
   /** Unique on the page: the `<title>` and `<desc>` ids derive from it. */
