@@ -124,6 +124,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(caseRoutes({ db, cases, notes, audit, users, actions, teachingSets, search }));
   app.use(actionRoutes({ db, audit, users, clock }));
   app.use(synonymRoutes({ db, audit, users, search, clock }));
+  // Labels are searched words: after a change to reference data the index is rebuilt in the background.
+  app.use('/admin/reference-data', (req, res, next) => {
+    if (req.method === 'POST') res.on('finish', () => res.statusCode < 400 && void search.rebuild());
+    next();
+  });
   app.use(referenceDataRoutes({ db, audit, users, clock }));
   app.use(teachingSetRoutes({ db, audit, users, cases, clock }));
   app.use(searchRoutes({ db, search, teachingSets }));

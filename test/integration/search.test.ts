@@ -155,3 +155,12 @@ describe('admin synonyms', () => {
     expect(refsOf((await trainer.get('/search?q=cheekbone')).text)).toEqual([]);
   });
 });
+
+describe('reference data and search', () => {
+  it('finds cases by a vocabulary label an admin has just changed', async () => {
+    const admin = await signedInAgent(ctx, 'admin@test.casebook.test');
+    const res = await admin.post('/admin/reference-data/modalities/ct').type('form').send({ _csrf: await tokenFor(admin, '/admin/reference-data/modalities/ct'), label: 'Computerised tomoscanner' });
+    expect(res.headers.location).toBe('/admin/reference-data/modalities');
+    await expect.poll(async () => refsOf((await trainer.get('/search?q=tomoscanner')).text), { timeout: 5000 }).toContain(ctRef);
+  });
+});
