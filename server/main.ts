@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { seedDemo } from '../seed/demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seed/demo-users.ts';
 import { createApp } from './app.ts';
@@ -34,11 +35,17 @@ if (config.seedDemo) {
   await seedDemo({ db, users: createUserService({ db, audit, clock }), cases: createCaseService({ db, audit, clock }), now: clock() });
 }
 
+// Opt-in for `npm run bench`: the longest event-loop block while the index builds, on stderr.
+const loopDelay = process.env.CASEBOOK_REPORT_EVENT_LOOP === '1' ? monitorEventLoopDelay({ resolution: 10 }) : undefined;
+loopDelay?.enable();
 // The search index builds in the background, a chunk at a time: the app answers meanwhile, and a
 // search waits for the index rather than the whole start-up waiting for it.
 const search = createSearchService({ db });
 const indexStarted = Date.now();
-void search.ready().then(() => logger.info({ ms: Date.now() - indexStarted }, 'search index ready'));
+void search.ready().then(() => {
+  logger.info({ ms: Date.now() - indexStarted }, 'search index ready');
+  if (loopDelay) console.error(`event-loop-max-ms ${loopDelay.max / 1e6}`);
+});
 
 const app = createApp({ db, config, logger, search });
 const server = app.listen(config.port, config.host, () => {

@@ -1,0 +1,63 @@
+/** The embedded search engine: index build time and heap, then latency in process. */
+import { createSearchService, type SearchService } from '../server/search/service.ts';
+import type { Db } from '../server/db/database.ts';
+import type { SearchRequest } from '../server/search/types.ts';
+import type { BenchQuery } from './queries.ts';
+import { summarise, type Summary } from './stats.ts';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function collect(): void {
+  if (!gc) return;
+  gc();
+  gc();
+}
+
+export type IndexFigures = { buildMs: number; heapKbPerCase: number | null; heapMb: number | null; search: SearchService };
+
+/** Builds the index from the database as start-up does; heap is measured only under --expose-gc. */
+export async function buildIndex(db: Db, cases: number): Promise<IndexFigures> {
+  collect();
+  const before = process.memoryUsage().heapUsed;
+  const search = createSearchService({ db });
+  const start = performance.now();
+  await search.ready();
+  const buildMs = performance.now() - start;
+  collect();
+  const heapBytes = process.memoryUsage().heapUsed - before;
+  return {
+    buildMs,
+    heapMb: gc ? heapBytes / 1024 ** 2 : null,
+    heapKbPerCase: gc && cases > 0 ? heapBytes / 1024 / cases : null,
+    search,
+  };
+}
+
+export const searchRequest = (q: string): SearchRequest => ({ q, filters: {}, includeDrafts: true, sort: 'relevance', offset: 0, limit: 20 });
+
+export type LatencyFigures = { all: Summary; byKind: Map<string, Summary>; worst: { q: string; ms: number }; hits: number };
+
+/** Times each query once after a warm-up with different queries. `run` returns how many cases matched. */
+export async function timeQueries(queries: readonly BenchQuery[], warmUp: readonly BenchQuery[], run: (q: string) => number | Promise<number>): Promise<LatencyFigures> {
+  for (const { q } of warmUp) await run(q);
+  const all: number[] = [];
+  const kinds = new Map<string, number[]>();
+  let worst = { q: '', ms: -1 };
+  let hits = 0;
+  for (const { q, kind } of queries) {
+    const start = performance.now();
+    hits += await run(q);
+    const ms = performance.now() - start;
+    all.push(ms);
+    let list = kinds.get(kind);
+    if (!list) kinds.set(kind, (list = []));
+    list.push(ms);
+    if (ms > worst.ms) worst = { q, ms };
+  }
+  return { all: summarise(all), byKind: new Map([...kinds].map(([k, xs]) => [k, summarise(xs)])), worst, hits };
+}
+
+export async function searchLatency(search: SearchService, queries: readonly BenchQuery[], warmUp: readonly BenchQuery[]): Promise<LatencyFigures> {
+  const index = await search.ready();
+  return timeQueries(queries, warmUp, (q) => index.search(searchRequest(q)).total);
+}
