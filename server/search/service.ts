@@ -32,12 +32,17 @@ export function createSearchService(deps: { db: Db }) {
 
   const ready = (): Promise<SearchIndex> => (current ??= build());
 
+  // Similar cases cost tens of milliseconds at 100,000 cases and every view of a case page asks for
+  // them: remember answers until the index changes.
+  const similarCache = new Map<string, ReturnType<SearchIndex['similar']>>();
+
   /** Re-reads one case (by reference) into the index: after a save, a note, a status change. */
   async function refresh(...refs: string[]): Promise<void> {
     if (!refs.length) return;
     const index = await ready();
     const rows = await db.selectFrom('cases').select('id').where('ref', 'in', refs).execute();
     for await (const docs of caseDocuments(db, { ids: rows.map((r) => r.id) })) for (const doc of docs) index.replace(doc);
+    similarCache.clear();
   }
 
   /** A fresh index (synonyms or labels changed); the old one keeps answering until it is ready. */
@@ -45,6 +50,7 @@ export function createSearchService(deps: { db: Db }) {
     const next = build();
     await next;
     current = next;
+    similarCache.clear();
   }
 
   return {
@@ -52,7 +58,15 @@ export function createSearchService(deps: { db: Db }) {
     refresh,
     rebuild,
     search: async (req: SearchRequest) => (await ready()).search(req),
-    similar: async (id: number, opts: { limit: number; includeDrafts: boolean }) => (await ready()).similar(id, opts),
+    similar: async (id: number, opts: { limit: number; includeDrafts: boolean }) => {
+      const index = await ready();
+      const key = `${id}:${opts.limit}:${opts.includeDrafts}`;
+      if (!similarCache.has(key)) {
+        if (similarCache.size > 5000) similarCache.clear();
+        similarCache.set(key, index.similar(id, opts));
+      }
+      return similarCache.get(key)!;
+    },
     similarToText: async (text: string, factors: string[], opts: SimilarOptions) => (await ready()).similarToText(text, factors, opts),
   };
 }
