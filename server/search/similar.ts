@@ -12,6 +12,8 @@ const TERMS = 12;
 const SHOWN_TERMS = 5;
 /** Words in more than this share of cases say nothing about what a case is like. */
 const MAX_DF_SHARE = 0.25;
+/** …and in more than this many, walking their postings costs more than they tell. */
+const MAX_DF = 2000;
 
 /** Cases holding the term, near enough: the largest field's count (a case may hold it in several). */
 function docFrequency(p: Postings | undefined): number {
@@ -37,7 +39,9 @@ export function significantTerms(index: PostingsIndex, store: DocStore, text: st
     const df = Math.min(n, docFrequency(index.postings(term)));
     // A word only this case has says nothing about others; a word most cases have says nothing at all.
     // Small collections keep a floor of 3 so a handful of cases can still be compared.
-    if (df < minDf || df > Math.max(MAX_DF_SHARE * n, 3)) continue;
+    // An absolute cap too: at 100,000 cases a word in 2% of them is no longer distinctive, and walking
+    // its postings is what made each case page's similar cases cost tens of milliseconds.
+    if (df < minDf || df > Math.max(Math.min(MAX_DF_SHARE * n, MAX_DF), 3)) continue;
     out.push({ term, surface, weight: (1 + Math.log(count)) * Math.log(n / df) });
   }
   return out.sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term)).slice(0, TERMS);
