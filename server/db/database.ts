@@ -25,5 +25,27 @@ export function openDatabase(databaseUrl: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+/**
+ * kysely prepares every query afresh, and preparing costs about as much as running a small query.
+ * The same few hundred SQL texts recur, so statements are kept by their text. Safe because kysely
+ * runs one query at a time on this connection and we never stream (a streaming statement stays busy).
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 2000) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(source: string) {
+      let stmt = cache.get(source);
+      if (!stmt) {
+        // Texts with inlined lists vary without end: past the limit the oldest is let go.
+        if (cache.size >= max) cache.delete(cache.keys().next().value!);
+        stmt = sqlite.prepare(source);
+        cache.set(source, stmt);
+      }
+      return stmt;
+    },
+  };
 }

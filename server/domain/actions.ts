@@ -36,8 +36,9 @@ export const daysOverdue = (a: { status: ActionStatus; dueDate: string }, today:
   isOverdue(a, today) ? daysBetween(a.dueDate, today) : 0;
 
 /** "23 November 2026" */
+const DAY_LABEL = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 export function formatDay(day: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(utcOf(day)));
+  return DAY_LABEL.format(new Date(utcOf(day)));
 }
 
 export type DateProblem =

@@ -5,8 +5,12 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export const isMonth = (value: string): boolean => MONTH.test(value);
 
 /** The month a moment falls in, in UK time (a case logged at 00:30 on 1 June BST is a June case). */
+// Built once: constructing a formatter costs far more than formatting with one.
+const UK_MONTH = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', timeZone: 'Europe/London' });
+const MONTH_LABEL = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 export function monthOf(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', timeZone: 'Europe/London' }).formatToParts(date);
+  const parts = UK_MONTH.formatToParts(date);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
   return `${get('year')}-${get('month')}`;
 }
@@ -30,5 +34,5 @@ export function addMonths(month: string, n: number): string {
 /** "March 2026" */
 export function monthLabel(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return MONTH_LABEL.format(new Date(Date.UTC(y, m - 1, 1)));
 }
