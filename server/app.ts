@@ -32,6 +32,7 @@ import { createTrendService } from './trends/service.ts';
 import { synonymRoutes } from './search/synonym-routes.ts';
 import { createSearchService, type SearchService } from './search/service.ts';
 import { referenceDataRoutes } from './vocabularies/admin-routes.ts';
+import { referenceDataChanged } from './vocabularies/changes.ts';
 import { errorHandler, notFoundHandler } from './web/error-handler.ts';
 import { createLogger, requestLogging } from './web/logging.ts';
 import { navigationFor } from './web/navigation.ts';
@@ -49,6 +50,7 @@ export type AppDeps = {
 
 const publicDir = fileURLToPath(new URL('../public', import.meta.url));
 export const SESSION_COOKIE = 'casebook.sid';
+const ASSET_PATH = /^\/(css|js|vendor)\//;
 
 /** Builds the whole app from its dependencies. Never listens and keeps no global state. */
 export function createApp(deps: AppDeps): Express {
@@ -76,7 +78,9 @@ export function createApp(deps: AppDeps): Express {
   app.set('views', viewsDir);
 
   app.use(cspNonce, securityHeaders(config.production));
-  app.use(express.static(publicDir, { maxAge: config.production ? '1d' : 0, index: false }));
+  // Only asset paths reach the file system: otherwise every page request would cost a failed stat.
+  const assets = express.static(publicDir, { maxAge: config.production ? '1d' : 0, index: false });
+  app.use((req, res, next) => (ASSET_PATH.test(req.path) ? assets(req, res, next) : next()));
   app.use(requestLogging(logger));
 
   app.get('/healthz', async (_req, res) => {
@@ -126,7 +130,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(synonymRoutes({ db, audit, users, search, clock }));
   // Labels are searched words: after a change to reference data the index is rebuilt in the background.
   app.use('/admin/reference-data', (req, res, next) => {
-    if (req.method === 'POST') res.on('finish', () => res.statusCode < 400 && void search.rebuild());
+    if (req.method === 'POST')
+      res.on('finish', () => {
+        if (res.statusCode >= 400) return;
+        // Again after the response, when the change has surely committed.
+        referenceDataChanged();
+        void search.rebuild();
+      });
     next();
   });
   app.use(referenceDataRoutes({ db, audit, users, clock }));

@@ -3,12 +3,17 @@ import type { Db } from '../db/database.ts';
 
 type Callback<T = void> = (err?: unknown, value?: T) => void;
 
+const TOUCH_GRANULARITY_MS = 60_000;
+const MAX_REMEMBERED = 10_000;
+
 /**
  * express-session's store over our database, so sessions survive restarts and (with PostgreSQL)
  * are shared by every instance. Expired rows are ignored on read and pruned as new ones are written.
  */
 export class DatabaseSessionStore extends session.Store {
   private lastPrune = 0;
+  /** The expiry last read or written per session, so a touch can skip a write that changes little. */
+  private readonly knownExpiry = new Map<string, number>();
 
   constructor(
     private readonly db: Db,
@@ -26,11 +31,14 @@ export class DatabaseSessionStore extends session.Store {
   override get(sid: string, cb: Callback<session.SessionData | null>): void {
     this.db
       .selectFrom('sessions')
-      .select('sess')
+      .select(['sess', 'expires_at'])
       .where('sid', '=', sid)
       .where('expires_at', '>', this.clock().toISOString())
       .executeTakeFirst()
-      .then((row) => cb(null, row ? (JSON.parse(row.sess) as session.SessionData) : null), cb);
+      .then((row) => {
+        if (row) this.remember(sid, row.expires_at);
+        cb(null, row ? (JSON.parse(row.sess) as session.SessionData) : null);
+      }, cb);
   }
 
   override set(sid: string, sess: session.SessionData, cb?: Callback): void {
@@ -40,20 +48,39 @@ export class DatabaseSessionStore extends session.Store {
       .values(row)
       .onConflict((oc) => oc.column('sid').doUpdateSet({ sess: row.sess, expires_at: row.expires_at }))
       .execute()
+      .then(() => this.remember(sid, row.expires_at))
       .then(() => this.pruneNow())
       .then(() => cb?.(), (err) => cb?.(err));
   }
 
+  /**
+   * Rolling sessions touch on every request. Moving the expiry by less than a minute is not worth a
+   * write, so a session may end up to a minute before its idle limit.
+   */
   override touch(sid: string, sess: session.SessionData, cb?: Callback): void {
+    const expiresAt = this.expiry(sess);
+    const known = this.knownExpiry.get(sid);
+    if (known !== undefined && Date.parse(expiresAt) - known < TOUCH_GRANULARITY_MS) {
+      cb?.();
+      return;
+    }
     this.db
       .updateTable('sessions')
-      .set({ expires_at: this.expiry(sess) })
+      .set({ expires_at: expiresAt })
       .where('sid', '=', sid)
       .execute()
+      .then(() => this.remember(sid, expiresAt))
       .then(() => cb?.(), (err) => cb?.(err));
   }
 
+  private remember(sid: string, expiresAt: string): void {
+    // Oldest first out: a bounded memory, and a forgotten session only costs one write.
+    if (this.knownExpiry.size >= MAX_REMEMBERED && !this.knownExpiry.has(sid)) this.knownExpiry.delete(this.knownExpiry.keys().next().value!);
+    this.knownExpiry.set(sid, Date.parse(expiresAt));
+  }
+
   override destroy(sid: string, cb?: Callback): void {
+    this.knownExpiry.delete(sid);
     this.db
       .deleteFrom('sessions')
       .where('sid', '=', sid)

@@ -9,7 +9,6 @@ import { current, loadVocabularies } from '../vocabularies/service.ts';
 import { notFound } from '../web/errors.ts';
 import { formErrors, fromMessages, noErrors } from '../web/form-errors.ts';
 import { exportFilename, toCsv } from '../web/table-export.ts';
-import { reviewPdf } from './pdf.ts';
 import { presentReview } from './present.ts';
 import { ATTENDANCE_ROLES, ReviewError, type ReviewService } from './service.ts';
 import { SECTIONS } from './types.ts';
@@ -190,6 +189,8 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
     const review = await load(req);
     if (!review.snapshot) throw notFound('The PDF is made when the review is signed off');
     const v = await loadVocabularies(db);
+    // pdfkit and its fonts take a fifth of a second to load: only when a PDF is asked for.
+    const { reviewPdf } = await import('./pdf.ts');
     const pdf = await reviewPdf(review.snapshot, { contentHash: review.content_hash, ownerLabel: (code) => v.actionOwners.find((o) => o.code === code)?.label ?? code });
     res.set('Cache-Control', 'no-store').type('application/pdf').attachment(exportFilename(`casebook-review-${review.quarter}-v${review.version_no}`, 'pdf', clock()));
     res.send(pdf);

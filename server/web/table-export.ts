@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import writeXlsxFile, { type Cell, type Row } from 'write-excel-file/node';
+import type { Cell, Row } from 'write-excel-file/node';
 
 export type ExportTable = { title: string; columns: { header: string; width?: number }[]; rows: (string | number | null)[][] };
 
@@ -51,6 +51,8 @@ function columnWidth(table: ExportTable, i: number): number {
 }
 
 export async function toXlsx(table: ExportTable): Promise<Buffer> {
+  // Loaded when a spreadsheet is asked for, not at every start-up.
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
   const header: Row = table.columns.map((c) => ({ value: c.header, type: String, fontWeight: 'bold' }));
   return writeXlsxFile([header, ...table.rows.map((r) => r.map(cell))], {
     sheet: sheetName(table.title),

@@ -7,6 +7,23 @@ import { helpers } from './helpers/index.ts';
 export const viewsDir = fileURLToPath(new URL('../../views', import.meta.url));
 
 /**
+ * With the view cache on (production), express-handlebars still gathers every partial afresh for
+ * each render, one promise per file; the set never changes then, so it is gathered once.
+ */
+class CachingHandlebars extends ExpressHandlebars {
+  private partialsOnce?: ReturnType<ExpressHandlebars['getPartials']>;
+
+  override getPartials(options?: Parameters<ExpressHandlebars['getPartials']>[0]): ReturnType<ExpressHandlebars['getPartials']> {
+    if (!options?.cache) return super.getPartials(options);
+    this.partialsOnce ??= super.getPartials(options).catch((err: unknown) => {
+      this.partialsOnce = undefined;
+      throw err;
+    });
+    return this.partialsOnce;
+  }
+}
+
+/**
  * One handlebars instance for the app and its tests.
  *
  * NHS component partials live in views/partials/nhsuk/<component>.hbs and take exactly the options
@@ -16,7 +33,7 @@ export const viewsDir = fileURLToPath(new URL('../../views', import.meta.url));
  */
 export function createViewEngine(): ExpressHandlebars {
   const handlebars = Handlebars.create();
-  return new ExpressHandlebars({
+  return new CachingHandlebars({
     handlebars,
     extname: '.hbs',
     defaultLayout: 'main',
