@@ -8,8 +8,7 @@ import type { SearchService } from '../search/service.ts';
 import type { Db } from '../db/database.ts';
 import { parseRef } from '../domain/case-ref.ts';
 import type { UserService } from '../users/service.ts';
-import { listTimeframes } from '../vocabularies/repository.ts';
-import { loadVocabularies } from '../vocabularies/service.ts';
+import { loadTimeframes, loadVocabularies } from '../vocabularies/service.ts';
 import { notFound } from '../web/errors.ts';
 import { caseFormRoutes } from './form-routes.ts';
 import { caseImportRoutes } from './import-routes.ts';
@@ -42,8 +41,7 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
   }
 
   async function renderCase(req: Request, res: Response, c: CaseView, extra: Record<string, unknown> = {}, status = 200) {
-    const [v, tf, row] = await Promise.all([loadVocabularies(db), listTimeframes(db), db.selectFrom('cases').select('id').where('ref', '=', c.ref).executeTakeFirstOrThrow()]);
-    const timeframes = tf.map((t) => ({ urgency: t.urgency, fromStage: t.from_stage, toStage: t.to_stage, maxDays: t.max_days, source: t.source, local: t.local === 1 }));
+    const [v, timeframes, row] = await Promise.all([loadVocabularies(db), loadTimeframes(db), db.selectFrom('cases').select('id').where('ref', '=', c.ref).executeTakeFirstOrThrow()]);
     const role = req.user!.role;
     const flash = req.session.flash;
     delete req.session.flash;

@@ -7,8 +7,7 @@ import { tagsOfMany } from '../cases/repository.ts';
 import type { SearchService } from '../search/service.ts';
 import { measureGroups } from '../trends/measures.ts';
 import type { TrendService } from '../trends/service.ts';
-import { listTimeframes } from '../vocabularies/repository.ts';
-import { loadVocabularies } from '../vocabularies/service.ts';
+import { loadTimeframes, loadVocabularies } from '../vocabularies/service.ts';
 import { type AssemblyInput, reviewQuarters, type WindowCase } from './assemble.ts';
 import type { ActionLine, ReviewPack } from './types.ts';
 
@@ -108,19 +107,17 @@ export async function gatherInputs(deps: { db: Db; trends: TrendService; search:
   const quarters = reviewQuarters(quarter);
   const from = monthsOf(quarters[0]!)[0];
   const to = monthsOf(quarter)[2];
-  const [v, tf, cases] = await Promise.all([loadVocabularies(db), listTimeframes(db), windowCases(db, from, to, departments)]);
-  const timeframes = tf.map((t) => ({ urgency: t.urgency, fromStage: t.from_stage, toStage: t.to_stage, maxDays: t.max_days, source: t.source, local: t.local === 1 }));
+  const [v, timeframes, cases] = await Promise.all([loadVocabularies(db), loadTimeframes(db), windowCases(db, from, to, departments)]);
 
   // Signals read three years of months ending with the quarter, as the trends pages do.
   const chartQuery = { granularity: 'month' as const, from: addMonths(to, -35), to, ...(departments.length ? { departments } : {}) };
   const measures = measureGroups(v)
     .filter((g) => g.heading !== 'Departments' && g.heading !== 'Modalities')
     .flatMap((g) => g.measures);
-  const charts = [];
-  for (const m of measures) {
-    const c = await trends.chart(m.key, chartQuery, v);
-    charts.push({ measure: m.key, label: m.label, improvement: m.improvement, reading: c.reading, points: c.points });
-  }
+  const charts = (await trends.charts(measures.map((m) => m.key), chartQuery, v)).map((c, i) => {
+    const m = measures[i]!;
+    return { measure: m.key, label: m.label, improvement: m.improvement, reading: c.reading, points: c.points };
+  });
   const months = monthsOf(quarter);
   const window = new Map(cases.map((c) => [c.id, c]));
   const clusters = await clustersOf(search, cases.filter((c) => months.includes(c.eventMonth)), window);

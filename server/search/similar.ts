@@ -25,6 +25,24 @@ const TEXT_WEIGHT = 0.7;
 
 type Significant = { term: string; surface: string; weight: number };
 
+/** How many postings one lookup may walk: enough for a dozen distinctive words, not for common ones. */
+const POSTINGS_BUDGET = 6000;
+
+/**
+ * The most distinctive words first, leaving out any whose postings would overrun the budget: the
+ * rarest words carry most of the weight anyway, and walking long postings is the whole cost.
+ */
+function withinBudget(index: PostingsIndex, terms: Significant[]): Significant[] {
+  let spent = 0;
+  return terms.filter((t) => {
+    let size = 0;
+    for (const m of index.postings(t.term)?.values() ?? []) size += m.size;
+    if (spent + size > POSTINGS_BUDGET) return false;
+    spent += size;
+    return true;
+  });
+}
+
 export function significantTerms(index: PostingsIndex, store: DocStore, text: string, minDf = 2): Significant[] {
   const tf = new Map<string, { n: number; surface: string }>();
   for (const t of tokenize(text)) {
@@ -47,6 +65,20 @@ export function significantTerms(index: PostingsIndex, store: DocStore, text: st
   return out.sort((a, b) => b.weight - a.weight || a.term.localeCompare(b.term)).slice(0, TERMS);
 }
 
+/**
+ * Scores per slot, reused between calls (the engine is synchronous, so one call runs at a time):
+ * allocating a map entry per candidate was most of the cost of a case page.
+ */
+let scores = new Float64Array(0);
+let masks = new Uint32Array(0);
+
+function scratch(size: number) {
+  if (scores.length < size) {
+    scores = new Float64Array(Math.max(size, scores.length * 2, 1024));
+    masks = new Uint32Array(scores.length);
+  }
+}
+
 export function similarTo(
   index: PostingsIndex,
   store: DocStore,
@@ -54,38 +86,48 @@ export function similarTo(
   factors: string[],
   opts: { limit: number; includeDrafts: boolean; excludeSlot?: number },
 ): SimilarCase[] {
+  if (opts.limit < 1) return [];
   // When the text is a case already in the index (excluded), its own posting is one of the df.
-  const terms = significantTerms(index, store, text, opts.excludeSlot === undefined ? 1 : 2);
+  const terms = withinBudget(index, significantTerms(index, store, text, opts.excludeSlot === undefined ? 1 : 2));
   const total = terms.reduce((s, t) => s + t.weight, 0) || 1;
   const min = opts.includeDrafts ? 1 : 2;
-  const acc = new Map<number, { s: number; mask: number }>();
+  scratch(store.status.length);
+  const touched: number[] = [];
   terms.forEach((t, i) => {
     const bit = 1 << i;
     const data = index.postings(t.term);
     if (!data) return;
     for (const map of data.values()) {
       for (const slot of map.keys()) {
-        if (slot === opts.excludeSlot || store.status[slot]! < min) continue;
-        let e = acc.get(slot);
-        if (!e) acc.set(slot, (e = { s: 0, mask: 0 }));
         // Each word counts once per case: a long narrative should not outweigh a close match.
-        if (!(e.mask & bit)) {
-          e.mask |= bit;
-          e.s += t.weight;
-        }
+        if (masks[slot]! & bit || slot === opts.excludeSlot || store.status[slot]! < min) continue;
+        if (masks[slot] === 0) touched.push(slot);
+        masks[slot]! |= bit;
+        scores[slot]! += t.weight;
       }
     }
   });
   const wanted = new Set(factors.map((f) => store.codes.factor.find(f)).filter((c): c is number => c !== undefined));
-  const ranked = [...acc].map(([slot, e]) => {
+  // The best few by a running selection: sorting every candidate cost more than scoring them.
+  const best: { slot: number; score: number; mask: number; shared: number[] }[] = [];
+  for (const slot of touched) {
     const mine = store.factors[slot]!;
-    const shared = mine.filter((c) => wanted.has(c));
-    const union = new Set([...mine, ...wanted]).size || 1;
-    const score = TEXT_WEIGHT * (e.s / total) + (1 - TEXT_WEIGHT) * (shared.length / union);
-    return { slot, score, mask: e.mask, shared };
-  });
-  ranked.sort((a, b) => b.score - a.score || a.slot - b.slot);
-  return ranked.slice(0, opts.limit).map((r) => ({
+    let shared = 0;
+    for (const c of mine) if (wanted.has(c)) shared++;
+    // A case's factor codes are distinct, so the union is counted without building it.
+    const union = mine.length + wanted.size - shared || 1;
+    const score = TEXT_WEIGHT * (scores[slot]! / total) + (1 - TEXT_WEIGHT) * (shared / union);
+    const mask = masks[slot]!;
+    scores[slot] = 0;
+    masks[slot] = 0;
+    if (best.length === opts.limit && !ahead(score, slot, best.at(-1)!)) continue;
+    const entry = { slot, score, mask, shared: shared ? mine.filter((c) => wanted.has(c)) : [] };
+    let at = best.length;
+    while (at > 0 && ahead(score, slot, best[at - 1]!)) at--;
+    best.splice(at, 0, entry);
+    if (best.length > opts.limit) best.pop();
+  }
+  return best.map((r) => ({
     id: store.ids[r.slot]!,
     ref: store.refs[r.slot]!,
     score: Math.round(r.score * 1000) / 1000,
@@ -93,3 +135,6 @@ export function similarTo(
     sharedTerms: terms.filter((_, i) => r.mask & (1 << i)).slice(0, SHOWN_TERMS).map((t) => t.surface),
   }));
 }
+
+/** Higher score first, then the earlier slot, as a full sort would order them. */
+const ahead = (score: number, slot: number, than: { score: number; slot: number }) => score > than.score || (score === than.score && slot < than.slot);

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { referenceDataChanged } from './changes.ts';
 
 export const listTerms = (db: Db) =>
   db.selectFrom('vocabulary_terms').selectAll().orderBy('vocabulary').orderBy('position').execute();
@@ -15,6 +16,7 @@ export const listTimeframes = (db: Db) =>
 export async function insertDepartmentIfMissing(db: Db, code: string, label: string): Promise<boolean> {
   const existing = await db.selectFrom('departments').select('code').where('code', '=', code).executeTakeFirst();
   if (existing) return false;
+  referenceDataChanged();
   await db.insertInto('departments').values({ code, label, retired: 0 }).execute();
   return true;
 }

@@ -1,4 +1,6 @@
 import type { Db } from '../db/database.ts';
+import type { Timeframe } from '../domain/journey.ts';
+import { referenceDataGeneration } from './changes.ts';
 import * as repo from './repository.ts';
 
 export type Term = { code: string; label: string; retired?: boolean };
@@ -38,7 +40,45 @@ const term = (code: string, label: string, retired: number): Term => (retired ? 
  * Every controlled vocabulary, in display order. Retired terms are included (flagged) so old
  * cases still show their labels; forms offer only the current ones.
  */
-export async function loadVocabularies(db: Db): Promise<Vocabularies> {
+export const loadVocabularies = (db: Db): Promise<Vocabularies> => cached(vocabularyCache, db, readVocabularies);
+
+/** The expected timeframes, national and local, in the journey's terms. */
+export const loadTimeframes = (db: Db): Promise<Timeframe[]> =>
+  cached(timeframeCache, db, async (d) =>
+    (await repo.listTimeframes(d)).map((t) => ({ urgency: t.urgency, fromStage: t.from_stage, toStage: t.to_stage, maxDays: t.max_days, source: t.source, local: t.local === 1 })),
+  );
+
+/**
+ * Reference data is read by nearly every page and changes only on the admin pages, so it is kept in
+ * memory per database handle. A change made through this process drops it at once
+ * (`referenceDataChanged` in changes.ts); one made by another process (a seed, another instance)
+ * shows within MAX_AGE_MS. What is handed out is frozen, so no caller can change it for the others.
+ */
+const MAX_AGE_MS = 30_000;
+type Entry<T> = { generation: number; at: number; value: Promise<T> };
+const vocabularyCache = new WeakMap<Db, Entry<Vocabularies>>();
+const timeframeCache = new WeakMap<Db, Entry<Timeframe[]>>();
+
+function cached<T>(cache: WeakMap<Db, Entry<T>>, db: Db, read: (db: Db) => Promise<T>): Promise<T> {
+  const hit = cache.get(db);
+  const now = Date.now();
+  const generation = referenceDataGeneration();
+  if (hit && hit.generation === generation && now - hit.at < MAX_AGE_MS) return hit.value;
+  const value = read(db).then(deepFreeze);
+  cache.set(db, { generation, at: now, value });
+  value.catch(() => cache.delete(db));
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+async function readVocabularies(db: Db): Promise<Vocabularies> {
   const [terms, themes, factors, departments] = await Promise.all([
     repo.listTerms(db),
     repo.listThemes(db),
