@@ -51,3 +51,46 @@ export async function monthlyThemeCounts(db: Db, f: TrendFilters): Promise<Map<s
 export function journeyRows(db: Db, f: TrendFilters) {
   return counted(db, f).select(['event_month', 'urgency', 'day_request', 'day_vetting', 'day_scan', 'day_report']).where('day_report', 'is not', null).execute();
 }
+
+/** Monthly counts keyed by code, for measures charted together. */
+export type MonthlyByCode = Map<string, Map<string, number>>;
+
+function addTo(out: MonthlyByCode, code: string, month: string, n: number) {
+  let m = out.get(code);
+  if (!m) out.set(code, (m = new Map()));
+  m.set(month, (m.get(month) ?? 0) + n);
+}
+
+/** Every factor's monthly counts in one query. */
+export async function monthlyFactorCounts(db: Db, f: TrendFilters): Promise<MonthlyByCode> {
+  const rows = await counted(db, f)
+    .innerJoin('case_factors', 'case_factors.case_id', 'cases.id')
+    .select(['case_factors.factor_code as code', 'cases.event_month as month', (eb) => eb.fn.countAll().as('n')])
+    .groupBy(['case_factors.factor_code', 'cases.event_month'])
+    .execute();
+  const out: MonthlyByCode = new Map();
+  for (const r of rows) addTo(out, r.code, r.month, Number(r.n));
+  return out;
+}
+
+/**
+ * The counts every column measure needs (all cases, serious harm, each source, department and
+ * modality) from one grouping of the cases, keyed `all`, `harm:moderate-plus` and `column:code`.
+ */
+export async function monthlyColumnCounts(db: Db, f: TrendFilters): Promise<MonthlyByCode> {
+  const rows = await counted(db, f)
+    .select(['event_month as month', 'source', 'department', 'modality', 'harm', (eb) => eb.fn.countAll().as('n')])
+    .groupBy(['event_month', 'source', 'department', 'modality', 'harm'])
+    .execute();
+  const serious = new Set<string>(SERIOUS_HARMS);
+  const out: MonthlyByCode = new Map();
+  for (const r of rows) {
+    const n = Number(r.n);
+    addTo(out, 'all', r.month, n);
+    if (r.harm && serious.has(r.harm)) addTo(out, 'harm:moderate-plus', r.month, n);
+    addTo(out, `source:${r.source}`, r.month, n);
+    addTo(out, `department:${r.department}`, r.month, n);
+    if (r.modality) addTo(out, `modality:${r.modality}`, r.month, n);
+  }
+  return out;
+}

@@ -3,8 +3,7 @@ import type { Db } from '../db/database.ts';
 import { addMonths, monthOf } from '../domain/months.ts';
 import { monthsOf } from '../domain/quarters.ts';
 import { describeVariation, groupSummaries, variationIcon, xmr, type XmrPoint } from '../domain/spc.ts';
-import { listTimeframes } from '../vocabularies/repository.ts';
-import { loadVocabularies, type Vocabularies } from '../vocabularies/service.ts';
+import { loadTimeframes, loadVocabularies, type Vocabularies } from '../vocabularies/service.ts';
 import { type Measure, measureFor } from './measures.ts';
 import * as repo from './repository.ts';
 import { countSeries, delaySeries, type Granularity, type Point } from './series.ts';
@@ -30,6 +29,15 @@ export const scopeOf = (q: Pick<ChartQuery, 'department' | 'departments' | 'sour
 
 export class UnknownMeasureError extends Error {}
 
+const filtersOf = (q: ChartQuery): repo.TrendFilters => ({
+  from: q.from,
+  to: q.to,
+  ...(q.department ? { department: q.department } : {}),
+  ...(q.departments?.length ? { departments: q.departments } : {}),
+  ...(q.source ? { source: q.source } : {}),
+  ...(q.setting ? { setting: q.setting } : {}),
+});
+
 export function createTrendService(deps: { db: Db; audit: AuditService; clock: () => Date }) {
   const { db, audit, clock } = deps;
 
@@ -45,10 +53,9 @@ export function createTrendService(deps: { db: Db; audit: AuditService; clock: (
   }
 
   async function seriesOf(measure: Measure, q: ChartQuery): Promise<Point[]> {
-    const filters = { from: q.from, to: q.to, ...(q.department ? { department: q.department } : {}), ...(q.departments?.length ? { departments: q.departments } : {}), ...(q.source ? { source: q.source } : {}), ...(q.setting ? { setting: q.setting } : {}) };
+    const filters = filtersOf(q);
     if (measure.kind === 'count') return countSeries(await repo.monthlyCounts(db, measure, filters), q.from, q.to, q.granularity);
-    const tf = (await listTimeframes(db)).map((t) => ({ urgency: t.urgency, fromStage: t.from_stage, toStage: t.to_stage, maxDays: t.max_days, source: t.source, local: t.local === 1 }));
-    return delaySeries(await repo.journeyRows(db, filters), tf, q.from, q.to, q.granularity, measure.kind);
+    return delaySeries(await repo.journeyRows(db, filters), await loadTimeframes(db), q.from, q.to, q.granularity, measure.kind);
   }
 
   function analyse(measure: Measure, q: ChartQuery, series: Point[], rebases: Chart['rebases'], scope: string): Chart {
@@ -74,6 +81,43 @@ export function createTrendService(deps: { db: Db; audit: AuditService; clock: (
     if (!measure) throw new UnknownMeasureError(`There is no measure ${measureKey}`);
     const scope = scopeOf(q);
     return analyse(measure, q, await seriesOf(measure, q), await rebasesOf(measure.key, scope), scope);
+  }
+
+  /**
+   * Many charts over the same filters, as the review pack and the benchmark ask: a few grouped
+   * queries (themes, factors, the columns, the journeys, the rebases) rather than one per chart.
+   */
+  async function charts(measureKeys: string[], q: ChartQuery, v?: Vocabularies): Promise<Chart[]> {
+    const vocab = v ?? (await loadVocabularies(db));
+    const measures = measureKeys.map((key) => {
+      const m = measureFor(key, vocab);
+      if (!m) throw new UnknownMeasureError(`There is no measure ${key}`);
+      return m;
+    });
+    const filters = filtersOf(q);
+    const scope = scopeOf(q);
+    const kindOf = (m: Measure) => (m.kind !== 'count' ? 'journey' : m.where && 'column' in m.where && (m.where.column === 'theme' || m.where.column === 'factor') ? m.where.column : 'columns');
+    const needs = new Set(measures.map(kindOf));
+    const none = Promise.resolve(undefined);
+    const [themes, factors, columns, journeys, tf, rebases] = await Promise.all([
+      needs.has('theme') ? repo.monthlyThemeCounts(db, filters) : none,
+      needs.has('factor') ? repo.monthlyFactorCounts(db, filters) : none,
+      needs.has('columns') ? repo.monthlyColumnCounts(db, filters) : none,
+      needs.has('journey') ? repo.journeyRows(db, filters) : none,
+      needs.has('journey') ? loadTimeframes(db) : none,
+      db.selectFrom('spc_rebases').selectAll().where('scope', '=', scope).where('removed_at', 'is', null).orderBy('period').execute(),
+    ]);
+    const timeframes = tf ?? [];
+    return measures.map((m) => {
+      const kind = kindOf(m);
+      const code = m.where && 'column' in m.where ? m.where.value : '';
+      const series =
+        kind === 'journey'
+          ? delaySeries(journeys ?? [], timeframes, q.from, q.to, q.granularity, m.kind as 'share' | 'median')
+          : countSeries((kind === 'theme' ? themes : kind === 'factor' ? factors : columns)?.get(kind === 'columns' ? m.key : code) ?? new Map(), q.from, q.to, q.granularity);
+      const own = rebases.filter((r) => r.measure === m.key).map((r) => ({ id: r.id, period: r.period, reason: r.reason, createdAt: r.created_at }));
+      return analyse(m, q, series, own, scope);
+    });
   }
 
   /** The four themes side by side: one query for all of them. */
@@ -109,7 +153,7 @@ export function createTrendService(deps: { db: Db; audit: AuditService; clock: (
     });
   }
 
-  return { defaultRange, chart, dashboard, addRebase, removeRebase };
+  return { defaultRange, chart, charts, dashboard, addRebase, removeRebase };
 }
 
 export type TrendService = ReturnType<typeof createTrendService>;

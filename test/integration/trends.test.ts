@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditService } from '../../server/audit/service.ts';
 import { createCaseService } from '../../server/cases/service.ts';
 import { seedDemo } from '../../seed/demo.ts';
+import { measureGroups } from '../../server/trends/measures.ts';
+import { createTrendService } from '../../server/trends/service.ts';
+import { loadVocabularies } from '../../server/vocabularies/service.ts';
 import { $, createTestApp, createUser, signedInAgent, tokenFor, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
@@ -92,5 +95,33 @@ describe('trends', () => {
     const bad = await director.get('/trends?from=2026-05&to=2025-01').expect(400);
     expect($(bad.text)('.nhsuk-error-summary').text()).toContain('The last month must be the same as or after the first month');
     await director.get('/trends/chart?measure=theme:T9').expect(404);
+  });
+});
+
+describe('many charts at once', () => {
+  it('gives every measure exactly the chart it has on its own, with and without filters, monthly and quarterly, rebases included', async () => {
+    const clock = () => new Date(ctx.clock.now);
+    const trends = createTrendService({ db: ctx.db, audit: createAuditService(clock), clock });
+    const v = await loadVocabularies(ctx.db);
+    const keys = measureGroups(v).flatMap((g) => g.measures.map((m) => m.key));
+    const director = (await ctx.users.list()).find((u) => u.role === 'director')!;
+    const actor = ctx.users.actorFor(director);
+    await trends.addRebase(actor, 'factor:T2.03', 'department=north', '2025-06', 'New process');
+    await trends.addRebase(actor, 'all', '', '2025-03', 'New system');
+    const range = trends.defaultRange();
+    const queries = [
+      { granularity: 'month' as const, ...range },
+      { granularity: 'month' as const, ...range, department: 'north' },
+      { granularity: 'quarter' as const, from: '2024-01', to: '2026-09', source: 'incident' },
+      { granularity: 'month' as const, ...range, departments: ['north', 'south'], setting: 'outpatient' },
+    ];
+    for (const q of queries) {
+      const together = await trends.charts(keys, q, v);
+      const alone = await Promise.all(keys.map((k) => trends.chart(k, q, v)));
+      expect(together).toEqual(alone);
+    }
+    // The rebased charts really were rebased, so the comparison covered them.
+    expect((await trends.charts(['all'], queries[0]!, v))[0]!.rebases).toHaveLength(1);
+    await expect(trends.charts(['nonsense'], queries[0]!, v)).rejects.toThrow('There is no measure nonsense');
   });
 });
