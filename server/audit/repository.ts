@@ -1,8 +1,13 @@
 import type { Db } from '../db/database.ts';
+import { chunks } from '../db/chunks.ts';
 import type { AuditEventRow, NewAuditEventRow } from '../db/schema.ts';
 
 export async function insertEvent(db: Db, event: NewAuditEventRow): Promise<void> {
   await db.insertInto('audit_events').values(event).execute();
+}
+
+export async function insertEvents(db: Db, events: NewAuditEventRow[]): Promise<void> {
+  for (const chunk of chunks(events, 200)) await db.insertInto('audit_events').values(chunk).execute();
 }
 
 export type AuditFilter = { actorId?: number; action?: string; from?: string; to?: string };

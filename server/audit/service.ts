@@ -40,20 +40,28 @@ const toEvent = (r: Awaited<ReturnType<typeof repo.eventsFor>>[number]): AuditEv
   after: parse(r.after_json),
 });
 
+const rowOf = (e: AuditInput, at: Date) => ({
+  at: at.toISOString(),
+  actor_id: e.actor.id,
+  actor_label: e.actor.label,
+  action: e.action,
+  entity_type: e.entityType,
+  entity_id: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
+  before_json: json(e.before),
+  after_json: json(e.after),
+});
+
 /** The audit trail: written in the same transaction as the change it records, never updated or deleted. */
 export function createAuditService(clock: () => Date) {
   return {
     async record(db: Db, e: AuditInput): Promise<void> {
-      await repo.insertEvent(db, {
-        at: clock().toISOString(),
-        actor_id: e.actor.id,
-        actor_label: e.actor.label,
-        action: e.action,
-        entity_type: e.entityType,
-        entity_id: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
-        before_json: json(e.before),
-        after_json: json(e.after),
-      });
+      await repo.insertEvent(db, rowOf(e, clock()));
+    },
+
+    /** Many events at once (a batch import), in the caller's transaction. */
+    async recordMany(db: Db, events: AuditInput[]): Promise<void> {
+      const at = clock();
+      await repo.insertEvents(db, events.map((e) => rowOf(e, at)));
     },
 
     async list(db: Db, filter: repo.AuditFilter, page: number, pageSize: number) {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { chunks } from '../db/chunks.ts';
 import type { CaseRow, CasesTable, NewCaseRow } from '../db/schema.ts';
 import type { Updateable } from 'kysely';
 
@@ -8,6 +9,33 @@ export async function nextSequence(db: Db, year: number): Promise<number> {
   if (Number(updated.numUpdatedRows) === 0) await db.insertInto('case_sequences').values({ year, last: 1 }).execute();
   const row = await db.selectFrom('case_sequences').select('last').where('year', '=', year).executeTakeFirstOrThrow();
   return Number(row.last);
+}
+
+/** Reserves `count` consecutive numbers of a year's sequence and returns the first. */
+export async function reserveSequence(db: Db, year: number, count: number): Promise<number> {
+  const updated = await db.updateTable('case_sequences').set((eb) => ({ last: eb('last', '+', count) })).where('year', '=', year).executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) await db.insertInto('case_sequences').values({ year, last: count }).execute();
+  const row = await db.selectFrom('case_sequences').select('last').where('year', '=', year).executeTakeFirstOrThrow();
+  return Number(row.last) - count + 1;
+}
+
+/** Many new cases with their tags, each row's tags in the same order as the rows; returns the ids. */
+export async function insertCasesWithTags(db: Db, rows: { row: NewCaseRow; themes: string[]; factors: string[]; repeats: number[] }[]): Promise<number[]> {
+  const ids: number[] = [];
+  // About 30 columns a case: 200 rows stay well inside the parameter limit.
+  for (const chunk of chunks(rows, 200)) {
+    const inserted = await db.insertInto('cases').values(chunk.map((r) => r.row)).returning(['id', 'ref']).execute();
+    const idOf = new Map(inserted.map((r) => [r.ref, Number(r.id)]));
+    ids.push(...chunk.map((r) => idOf.get(r.row.ref)!));
+  }
+  const all = rows.map((r, i) => ({ ...r, id: ids[i]! }));
+  const themes = all.flatMap((r) => r.themes.map((theme_code) => ({ case_id: r.id, theme_code })));
+  const factors = all.flatMap((r) => r.factors.map((factor_code) => ({ case_id: r.id, factor_code })));
+  const links = all.flatMap((r) => r.repeats.map((repeats_case_id) => ({ case_id: r.id, repeats_case_id })));
+  for (const chunk of chunks(themes, 1000)) await db.insertInto('case_themes').values(chunk).execute();
+  for (const chunk of chunks(factors, 1000)) await db.insertInto('case_factors').values(chunk).execute();
+  for (const chunk of chunks(links, 1000)) await db.insertInto('case_links').values(chunk).execute();
+  return ids;
 }
 
 export async function insertCase(db: Db, row: NewCaseRow): Promise<number> {

@@ -110,12 +110,9 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
     return { repeatIds, confirmed };
   }
 
-  /** Inserts one checked case, its tags and its audit event, inside the caller's transaction. */
-  async function insert(trx: Db, actor: Actor, input: CaseInput, repeatIds: number[], confirmed: Confirmed, now: Date, via?: 'import'): Promise<string> {
-    const at = now.toISOString();
+  function newRow(input: CaseInput, ref: string, actor: Actor, at: string): NewCaseRow {
     const status = input.submit ? 'submitted' : 'draft';
-    const ref = formatRef(now.getUTCFullYear(), await repo.nextSequence(trx, now.getUTCFullYear()));
-    const id = await repo.insertCase(trx, {
+    return {
       ...columnsOf(input),
       ref,
       status,
@@ -127,10 +124,23 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
       updated_at: at,
       submitted_at: status === 'submitted' ? at : null,
       closed_at: null,
-    });
+    };
+  }
+
+  const createdEvent = (actor: Actor, ref: string, input: CaseInput, confirmed: Confirmed, via?: 'import') => ({
+    actor,
+    action: 'case.create',
+    entityType: 'case',
+    entityId: ref,
+    after: { ...auditShape(input), status: input.submit ? 'submitted' : 'draft', ...(via ? { via } : {}), ...(confirmed.length ? { identifiersConfirmed: confirmed } : {}) },
+  });
+
+  /** Inserts one checked case, its tags and its audit event, inside the caller's transaction. */
+  async function insert(trx: Db, actor: Actor, input: CaseInput, repeatIds: number[], confirmed: Confirmed, now: Date): Promise<string> {
+    const ref = formatRef(now.getUTCFullYear(), await repo.nextSequence(trx, now.getUTCFullYear()));
+    const id = await repo.insertCase(trx, newRow(input, ref, actor, now.toISOString()));
     await repo.replaceTags(trx, id, input, repeatIds);
-    const after = { ...auditShape(input), status, ...(via ? { via } : {}), ...(confirmed.length ? { identifiersConfirmed: confirmed } : {}) };
-    await audit.record(trx, { actor, action: 'case.create', entityType: 'case', entityId: ref, after });
+    await audit.record(trx, createdEvent(actor, ref, input, confirmed));
     return ref;
   }
 
@@ -143,32 +153,51 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
 
   /** Every problem of every row of a batch, without writing anything: what an import shows before it runs. */
   async function checkMany(inputs: CaseInput[]): Promise<{ row: number; problems: FieldProblem[]; findings: IdentifierFinding[] }[]> {
+    return (await checkBatch(inputs)).rejected;
+  }
+
+  async function checkBatch(inputs: CaseInput[]) {
     const v = await loadVocabularies(db);
     const now = clock();
-    const out = [];
+    const rejected = [];
+    const repeatIds: number[][] = [];
     for (const [i, input] of inputs.entries()) {
-      const { problems } = await checkCase(db, input, now, undefined, v);
+      const checked = await checkCase(db, input, now, undefined, v);
+      repeatIds.push(checked.repeatIds);
       const findings = scanFields({ title: input.title, narrative: input.narrative, learning: input.learning });
-      if (problems.length || findings.length) out.push({ row: i + 1, problems, findings });
+      if (checked.problems.length || findings.length) rejected.push({ row: i + 1, problems: checked.problems, findings });
     }
-    return out;
+    return { rejected, repeatIds };
   }
 
   /**
    * Creates a batch in one transaction: all of it or none of it. Any problem in any row refuses the
-   * whole batch (imports carry no identifier confirmations: their text must be clean).
+   * whole batch (imports carry no identifier confirmations: their text must be clean). Rows, tags
+   * and audit events are written many to a statement: an import of years of cases is one click.
    */
   async function createMany(actor: Actor, inputs: CaseInput[]): Promise<string[]> {
-    const rejected = await checkMany(inputs);
+    const { rejected, repeatIds } = await checkBatch(inputs);
     if (rejected.length) throw new BatchRejectedError(rejected);
-    const v = await loadVocabularies(db);
+    if (inputs.length === 0) return [];
     const now = clock();
-    const checked: { input: CaseInput; repeatIds: number[] }[] = [];
-    for (const input of inputs) checked.push({ input, repeatIds: (await checkCase(db, input, now, undefined, v)).repeatIds });
+    const at = now.toISOString();
+    const year = now.getUTCFullYear();
     const created = await db.transaction().execute(async (trx) => {
-      const refs: string[] = [];
-      for (const c of checked) refs.push(await insert(trx, actor, c.input, c.repeatIds, [], now, 'import'));
-      await audit.record(trx, { actor, action: 'case.import', entityType: 'case', after: { count: refs.length, first: refs[0] ?? null, last: refs.at(-1) ?? null } });
+      const first = await repo.reserveSequence(trx, year, inputs.length);
+      const refs = inputs.map((_, i) => formatRef(year, first + i));
+      await repo.insertCasesWithTags(
+        trx,
+        inputs.map((input, i) => ({
+          row: newRow(input, refs[i]!, actor, at),
+          themes: input.themes.map((t) => t.theme),
+          factors: [...new Set(input.themes.flatMap((t) => t.factors))],
+          repeats: repeatIds[i]!,
+        })),
+      );
+      await audit.recordMany(trx, [
+        ...inputs.map((input, i) => createdEvent(actor, refs[i]!, input, [], 'import')),
+        { actor, action: 'case.import', entityType: 'case', after: { count: refs.length, first: refs[0] ?? null, last: refs.at(-1) ?? null } },
+      ]);
       return refs;
     });
     await notify(...created);
