@@ -1,6 +1,6 @@
 import { addMonths } from '../domain/months.ts';
 import { addQuarters, monthsOf, periodsBetween, quarterOf } from '../domain/quarters.ts';
-import { delays, type Journey, type Timeframe } from '../domain/journey.ts';
+import type { Journey, Stage, Timeframe } from '../domain/journey.ts';
 
 export type Granularity = 'month' | 'quarter';
 export type Point = { x: string; y: number; n?: number };
@@ -52,15 +52,32 @@ export function median(xs: number[]): number {
  */
 export function delaySeries(rows: JourneyRow[], timeframes: Timeframe[], from: string, to: string, g: Granularity, kind: 'share' | 'median'): Point[] {
   const byPeriod = new Map<string, number[]>(periods(from, to, g).map((p) => [p, []]));
+  // Per month, not per row: a hundred thousand rows share three dozen months.
+  const bucketOf = new Map<string, number[] | undefined>();
+  // The intervals that end at the report, per urgency: what `delays` would find, without its sorting.
+  const toReport = new Map<string, Timeframe[]>();
+  for (const t of timeframes) if (t.toStage === 'report') toReport.set(t.urgency, [...(toReport.get(t.urgency) ?? []), t]);
   for (const r of rows) {
-    const bucket = byPeriod.get(periodOf(r.event_month, g));
+    if (!bucketOf.has(r.event_month)) bucketOf.set(r.event_month, byPeriod.get(periodOf(r.event_month, g)));
+    const bucket = bucketOf.get(r.event_month);
     if (!bucket) continue;
     if (kind === 'median') {
       if (r.day_request !== null && r.day_report !== null) bucket.push(r.day_report - r.day_request);
       continue;
     }
-    const toReport = delays(journeyOf(r), r.urgency, timeframes).filter((d) => d.toStage === 'report');
-    if (toReport.length) bucket.push(toReport.some((d) => d.breached) ? 1 : 0);
+    const report = r.day_report;
+    const intervals = r.urgency && report !== null ? toReport.get(r.urgency) : undefined;
+    if (!intervals || report === null) continue;
+    const journey = journeyOf(r);
+    let measured = false;
+    let breached = false;
+    for (const t of intervals) {
+      const start = journey[t.fromStage as Stage];
+      if (start === undefined) continue;
+      measured = true;
+      if (report - start > t.maxDays) breached = true;
+    }
+    if (measured) bucket.push(breached ? 1 : 0);
   }
   return [...byPeriod]
     .filter(([, xs]) => xs.length > 0)
