@@ -93,39 +93,53 @@ export function similarTo(
   const min = opts.includeDrafts ? 1 : 2;
   scratch(store.status.length);
   const touched: number[] = [];
-  terms.forEach((t, i) => {
+  const status = store.status;
+  const exclude = opts.excludeSlot ?? -1;
+  for (let i = 0; i < terms.length; i++) {
     const bit = 1 << i;
-    const data = index.postings(t.term);
-    if (!data) return;
+    const weight = terms[i]!.weight;
+    const data = index.postings(terms[i]!.term);
+    if (!data) continue;
     for (const map of data.values()) {
       for (const slot of map.keys()) {
         // Each word counts once per case: a long narrative should not outweigh a close match.
-        if (masks[slot]! & bit || slot === opts.excludeSlot || store.status[slot]! < min) continue;
-        if (masks[slot] === 0) touched.push(slot);
-        masks[slot]! |= bit;
-        scores[slot]! += t.weight;
+        const mask = masks[slot]!;
+        if (mask & bit || slot === exclude || status[slot]! < min) continue;
+        if (mask === 0) touched.push(slot);
+        masks[slot] = mask | bit;
+        scores[slot]! += weight;
       }
     }
-  });
-  const wanted = new Set(factors.map((f) => store.codes.factor.find(f)).filter((c): c is number => c !== undefined));
+  }
+  const wanted = new Uint8Array(store.codes.factor.values.length + 1);
+  let wantedCount = 0;
+  for (const f of factors) {
+    const code = store.codes.factor.find(f);
+    if (code !== undefined && !wanted[code]) {
+      wanted[code] = 1;
+      wantedCount++;
+    }
+  }
   // The best few by a running selection: sorting every candidate cost more than scoring them.
   const best: { slot: number; score: number; mask: number; shared: number[] }[] = [];
+  let floor = -Infinity;
   for (const slot of touched) {
     const mine = store.factors[slot]!;
     let shared = 0;
-    for (const c of mine) if (wanted.has(c)) shared++;
+    for (let j = 0; j < mine.length; j++) shared += wanted[mine[j]!]!;
     // A case's factor codes are distinct, so the union is counted without building it.
-    const union = mine.length + wanted.size - shared || 1;
+    const union = mine.length + wantedCount - shared || 1;
     const score = TEXT_WEIGHT * (scores[slot]! / total) + (1 - TEXT_WEIGHT) * (shared / union);
     const mask = masks[slot]!;
     scores[slot] = 0;
     masks[slot] = 0;
-    if (best.length === opts.limit && !ahead(score, slot, best.at(-1)!)) continue;
-    const entry = { slot, score, mask, shared: shared ? mine.filter((c) => wanted.has(c)) : [] };
+    if (score < floor || (best.length === opts.limit && !ahead(score, slot, best.at(-1)!))) continue;
+    const entry = { slot, score, mask, shared: shared ? mine.filter((c) => wanted[c]) : [] };
     let at = best.length;
     while (at > 0 && ahead(score, slot, best[at - 1]!)) at--;
     best.splice(at, 0, entry);
     if (best.length > opts.limit) best.pop();
+    if (best.length === opts.limit) floor = best.at(-1)!.score;
   }
   return best.map((r) => ({
     id: store.ids[r.slot]!,

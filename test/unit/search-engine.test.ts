@@ -184,6 +184,17 @@ describe('search on the demo corpus', () => {
     expect(similar.map((s) => s.score)).toEqual([...similar.map((s) => s.score)].sort((a, b) => b - a));
   });
 
+  it('keeps the same order whatever the number asked for (the running selection equals a full sort)', () => {
+    for (const d of docs.filter((x) => x.status !== 'draft').slice(0, 40)) {
+      const many = ix.similar(d.id, { limit: 60, includeDrafts: true });
+      const scores = many.map((s) => s.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      expect(ix.similar(d.id, { limit: 5, includeDrafts: true })).toEqual(many.slice(0, 5));
+      expect(ix.similar(d.id, { limit: 1, includeDrafts: true })).toEqual(many.slice(0, 1));
+    }
+    expect(ix.similar(docs[0]!.id, { limit: 0, includeDrafts: true })).toEqual([]);
+  });
+
   it('suggests similar cases for text being written', () => {
     const similar = ix.similarToText('The GP did not acknowledge the alert for a lung nodule on the chest X-ray and no follow-up was booked.', ['T2.01'], { limit: 5, includeDrafts: false });
     expect(similar).toHaveLength(5);
