@@ -4,6 +4,7 @@ import { seedDemo } from '../seed/demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seed/demo-users.ts';
 import { createApp } from './app.ts';
 import { createSearchService } from './search/service.ts';
+import { cubeOf } from './trends/cube.ts';
 import { createAuditService } from './audit/service.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -42,9 +43,13 @@ loopDelay?.enable();
 // search waits for the index rather than the whole start-up waiting for it.
 const search = createSearchService({ db });
 const indexStarted = Date.now();
-void search.ready().then(() => {
+void search.ready().then(async () => {
   logger.info({ ms: Date.now() - indexStarted }, 'search index ready');
   if (loopDelay) console.error(`event-loop-max-ms ${loopDelay.max / 1e6}`);
+  // Then the cases trends count, so the first chart does not wait for them either.
+  const cubeStarted = Date.now();
+  await cubeOf(db).current();
+  logger.info({ ms: Date.now() - cubeStarted }, 'trend counts ready');
 });
 
 const app = createApp({ db, config, logger, search });

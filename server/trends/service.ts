@@ -5,7 +5,7 @@ import { monthsOf } from '../domain/quarters.ts';
 import { describeVariation, groupSummaries, variationIcon, xmr, type XmrPoint } from '../domain/spc.ts';
 import { loadTimeframes, loadVocabularies, type Vocabularies } from '../vocabularies/service.ts';
 import { type Measure, measureFor } from './measures.ts';
-import * as repo from './repository.ts';
+import { cubeOf, journeys, tallies, type TrendFilters } from './cube.ts';
 import { countSeries, delaySeries, type Granularity, type Point } from './series.ts';
 
 export type ChartQuery = { department?: string; departments?: string[]; source?: string; setting?: string; granularity: Granularity; from: string; to: string };
@@ -29,7 +29,7 @@ export const scopeOf = (q: Pick<ChartQuery, 'department' | 'departments' | 'sour
 
 export class UnknownMeasureError extends Error {}
 
-const filtersOf = (q: ChartQuery): repo.TrendFilters => ({
+const filtersOf = (q: ChartQuery): TrendFilters => ({
   from: q.from,
   to: q.to,
   ...(q.department ? { department: q.department } : {}),
@@ -54,8 +54,9 @@ export function createTrendService(deps: { db: Db; audit: AuditService; clock: (
 
   async function seriesOf(measure: Measure, q: ChartQuery): Promise<Point[]> {
     const filters = filtersOf(q);
-    if (measure.kind === 'count') return countSeries(await repo.monthlyCounts(db, measure, filters), q.from, q.to, q.granularity);
-    return delaySeries(await repo.journeyRows(db, filters), await loadTimeframes(db), q.from, q.to, q.granularity, measure.kind);
+    const cases = await cubeOf(db).current();
+    if (measure.kind === 'count') return countSeries(tallies(cases, filters).get(measure.key) ?? new Map(), q.from, q.to, q.granularity);
+    return delaySeries(journeys(cases, filters), await loadTimeframes(db), q.from, q.to, q.granularity, measure.kind);
   }
 
   function analyse(measure: Measure, q: ChartQuery, series: Point[], rebases: Chart['rebases'], scope: string): Chart {
@@ -83,10 +84,7 @@ export function createTrendService(deps: { db: Db; audit: AuditService; clock: (
     return analyse(measure, q, await seriesOf(measure, q), await rebasesOf(measure.key, scope), scope);
   }
 
-  /**
-   * Many charts over the same filters, as the review pack and the benchmark ask: a few grouped
-   * queries (themes, factors, the columns, the journeys, the rebases) rather than one per chart.
-   */
+  /** Many charts over the same filters, as the review pack and the benchmark ask: one pass over the cases. */
   async function charts(measureKeys: string[], q: ChartQuery, v?: Vocabularies): Promise<Chart[]> {
     const vocab = v ?? (await loadVocabularies(db));
     const measures = measureKeys.map((key) => {
@@ -96,42 +94,28 @@ export function createTrendService(deps: { db: Db; audit: AuditService; clock: (
     });
     const filters = filtersOf(q);
     const scope = scopeOf(q);
-    const kindOf = (m: Measure) => (m.kind !== 'count' ? 'journey' : m.where && 'column' in m.where && (m.where.column === 'theme' || m.where.column === 'factor') ? m.where.column : 'columns');
-    const needs = new Set(measures.map(kindOf));
-    const none = Promise.resolve(undefined);
-    const [themes, factors, columns, journeys, tf, rebases] = await Promise.all([
-      needs.has('theme') ? repo.monthlyThemeCounts(db, filters) : none,
-      needs.has('factor') ? repo.monthlyFactorCounts(db, filters) : none,
-      needs.has('columns') ? repo.monthlyColumnCounts(db, filters) : none,
-      needs.has('journey') ? repo.journeyRows(db, filters) : none,
-      needs.has('journey') ? loadTimeframes(db) : none,
+    const needsJourneys = measures.some((m) => m.kind !== 'count');
+    const [cases, timeframes, rebases] = await Promise.all([
+      cubeOf(db).current(),
+      needsJourneys ? loadTimeframes(db) : [],
       db.selectFrom('spc_rebases').selectAll().where('scope', '=', scope).where('removed_at', 'is', null).orderBy('period').execute(),
     ]);
-    const timeframes = tf ?? [];
+    const counts = tallies(cases, filters);
+    const journeyRows = needsJourneys ? journeys(cases, filters) : [];
     return measures.map((m) => {
-      const kind = kindOf(m);
-      const code = m.where && 'column' in m.where ? m.where.value : '';
       const series =
-        kind === 'journey'
-          ? delaySeries(journeys ?? [], timeframes, q.from, q.to, q.granularity, m.kind as 'share' | 'median')
-          : countSeries((kind === 'theme' ? themes : kind === 'factor' ? factors : columns)?.get(kind === 'columns' ? m.key : code) ?? new Map(), q.from, q.to, q.granularity);
+        m.kind === 'count'
+          ? countSeries(counts.get(m.key) ?? new Map(), q.from, q.to, q.granularity)
+          : delaySeries(journeyRows, timeframes, q.from, q.to, q.granularity, m.kind);
       const own = rebases.filter((r) => r.measure === m.key).map((r) => ({ id: r.id, period: r.period, reason: r.reason, createdAt: r.created_at }));
       return analyse(m, q, series, own, scope);
     });
   }
 
-  /** The four themes side by side: one query for all of them. */
+  /** The four themes side by side. */
   async function dashboard(q: ChartQuery): Promise<Chart[]> {
     const v = await loadVocabularies(db);
-    const filters = { from: q.from, to: q.to, ...(q.department ? { department: q.department } : {}), ...(q.source ? { source: q.source } : {}), ...(q.setting ? { setting: q.setting } : {}) };
-    const byTheme = await repo.monthlyThemeCounts(db, filters);
-    const scope = scopeOf(q);
-    return Promise.all(
-      v.themes.map(async (t) => {
-        const measure = measureFor(`theme:${t.code}`, v)!;
-        return analyse(measure, q, countSeries(byTheme.get(t.code) ?? new Map(), q.from, q.to, q.granularity), await rebasesOf(measure.key, scope), scope);
-      }),
-    );
+    return charts(v.themes.map((t) => `theme:${t.code}`), q, v);
   }
 
   async function addRebase(actor: Actor, measure: string, scope: string, period: string, reason: string): Promise<void> {

@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAuditService } from '../../server/audit/service.ts';
 import { createCaseService } from '../../server/cases/service.ts';
 import { seedDemo } from '../../seed/demo.ts';
+import { cubeOf, journeys, tallies } from '../../server/trends/cube.ts';
 import { measureGroups } from '../../server/trends/measures.ts';
+import * as sql from '../support/trends-sql.ts';
+import { logCase, validCase } from '../support/cases.ts';
 import { createTrendService } from '../../server/trends/service.ts';
 import { loadVocabularies } from '../../server/vocabularies/service.ts';
 import { $, createTestApp, createUser, signedInAgent, tokenFor, type TestContext } from '../support/test-app.ts';
@@ -123,5 +126,47 @@ describe('many charts at once', () => {
     // The rebased charts really were rebased, so the comparison covered them.
     expect((await trends.charts(['all'], queries[0]!, v))[0]!.rebases).toHaveLength(1);
     await expect(trends.charts(['nonsense'], queries[0]!, v)).rejects.toThrow('There is no measure nonsense');
+  });
+});
+
+describe('the cases held in memory for trends', () => {
+  const range = { from: '2023-11', to: '2026-10' };
+  const filterSets = [range, { ...range, department: 'north' }, { ...range, departments: ['north', 'south'], setting: 'outpatient' }, { ...range, source: 'incident' }];
+
+  it('count exactly what the database counts, for every measure and filter', async () => {
+    const cases = await cubeOf(ctx.db).current();
+    for (const f of filterSets) {
+      const counts = tallies(cases, f);
+      const [themes, factors, columns, rows] = await Promise.all([sql.monthlyThemeCounts(ctx.db, f), sql.monthlyFactorCounts(ctx.db, f), sql.monthlyColumnCounts(ctx.db, f), sql.journeyRows(ctx.db, f)]);
+      const expected = new Map([...[...themes].map(([k, v]) => [`theme:${k}`, v] as const), ...[...factors].map(([k, v]) => [`factor:${k}`, v] as const), ...columns]);
+      expect(new Map([...counts].sort())).toEqual(new Map([...expected].sort()));
+      const key = (r: object) => JSON.stringify(r);
+      expect(journeys(cases, f).map(key).sort()).toEqual(rows.map(key).sort());
+    }
+  });
+
+  it('follow every change to a case: new, edited, closed and withdrawn', async () => {
+    const author = (await ctx.users.list()).find((u) => u.role === 'director')!;
+    const clock = () => new Date(ctx.clock.now);
+    const service = createCaseService({ db: ctx.db, audit: createAuditService(clock), clock });
+    const actor = ctx.users.actorFor(author);
+    const allIn = async (month: string) => (tallies(await cubeOf(ctx.db).current(), range).get('all')?.get(month) ?? 0);
+    const factorIn = async (month: string) => (tallies(await cubeOf(ctx.db).current(), range).get('factor:T4.01')?.get(month) ?? 0);
+    const before = await allIn('2026-03');
+    const factorBefore = await factorIn('2026-03');
+    const created = await logCase(ctx, author, { eventMonth: '2026-03' });
+    expect(await allIn('2026-03')).toBe(before + 1);
+    // An edit moves it to another month and adds a factor.
+    const input = { ...validCase(), eventMonth: '2026-03', themes: [...validCase().themes, { theme: 'T4', factors: ['T4.01'] }] };
+    const edited = await service.update(actor, created.ref, input, created.version);
+    expect(await factorIn('2026-03')).toBe(factorBefore + 1);
+    await service.close(actor, created.ref, edited.version);
+    expect(await allIn('2026-03')).toBe(before + 1);
+    await service.withdraw(actor, created.ref, 'Logged twice by mistake');
+    expect(await allIn('2026-03')).toBe(before);
+    expect(await factorIn('2026-03')).toBe(factorBefore);
+    // A draft is never counted.
+    await logCase(ctx, author, { eventMonth: '2026-03', submit: false });
+    expect(await allIn('2026-03')).toBe(before);
   });
 });

@@ -1,8 +1,11 @@
-import type { Db } from '../db/database.ts';
-import { type Measure, SERIOUS_HARMS } from './measures.ts';
+/**
+ * The trend counts as SQL, the way the app counted before it held the cases in memory: kept as an
+ * independent reference the in-memory counts are checked against.
+ */
+import type { Db } from '../../server/db/database.ts';
+import { type Measure, SERIOUS_HARMS } from '../../server/trends/measures.ts';
+import type { MonthlyByCode, TrendFilters } from '../../server/trends/cube.ts';
 
-/** Filters every chart takes: one department, source or care setting, and a range of event months. */
-export type TrendFilters = { department?: string; departments?: string[]; source?: string; setting?: string; from: string; to: string };
 
 /** Cases that count towards trends: submitted or closed, never drafts or withdrawn cases. */
 function counted(db: Db, f: TrendFilters) {
@@ -52,8 +55,6 @@ export function journeyRows(db: Db, f: TrendFilters) {
   return counted(db, f).select(['event_month', 'urgency', 'day_request', 'day_vetting', 'day_scan', 'day_report']).where('day_report', 'is not', null).execute();
 }
 
-/** Monthly counts keyed by code, for measures charted together. */
-export type MonthlyByCode = Map<string, Map<string, number>>;
 
 function addTo(out: MonthlyByCode, code: string, month: string, n: number) {
   let m = out.get(code);
