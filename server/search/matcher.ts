@@ -22,7 +22,7 @@ const MAX_CLAUSES = 24;
 const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
 type FieldPlan = { map: Map<number, number>; lens: Uint16Array; factor: number; norm: number };
-type SpecPlan = { spec: TermSpec; fields: FieldPlan[]; labelFactor: number; labels: Uint8Array | null };
+type SpecPlan = { spec: TermSpec; fields: FieldPlan[]; labelFactor: number; labels: Uint8Array | null; labelScores: Float64Array };
 
 export type Matches = { slots: Int32Array; scores: Float64Array; counts: Uint8Array; size: number; optional: number; relaxed: boolean };
 
@@ -122,16 +122,23 @@ export class Matcher {
       }
     }
     const labels = spec.labelDf > 0 ? this.labelMembers(spec.term) : null;
-    p = { spec, fields, labelFactor: spec.weight * spec.scale * LABEL_BOOST * idf(n, Math.min(spec.labelDf, n)), labels };
+    // -1 marks a label set not scored yet in this query.
+    const labelScores = new Float64Array(labels ? s.labelSets.length : 0).fill(-1);
+    p = { spec, fields, labelFactor: spec.weight * spec.scale * LABEL_BOOST * idf(n, Math.min(spec.labelDf, n)), labels, labelScores };
     this.plans.set(spec, p);
     return p;
   }
 
+  /** The score depends only on the case's label set, and thousands of cases share each: worked out once a set. */
   private labelScore(p: SpecPlan, slot: number): number {
-    const ls = this.store.labelSets[this.store.labelSet[slot]!]!;
+    const set = this.store.labelSet[slot]!;
+    const known = p.labelScores[set]!;
+    if (known >= 0) return known;
+    const ls = this.store.labelSets[set]!;
     const tf = ls.terms.get(p.spec.term);
-    if (!tf) return 0;
-    return p.labelFactor * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * ls.length) / this.store.avgLabelLength())));
+    const score = tf ? p.labelFactor * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * ls.length) / this.store.avgLabelLength()))) : 0;
+    p.labelScores[set] = score;
+    return score;
   }
 
   private specScore(spec: TermSpec, slot: number): number {
