@@ -47,18 +47,6 @@ export function createTrendService(deps: { db: Db; audit: AuditService; clock: (
     return { from: addMonths(to, -35), to };
   }
 
-  async function rebasesOf(measure: string, scope: string) {
-    const rows = await db.selectFrom('spc_rebases').selectAll().where('measure', '=', measure).where('scope', '=', scope).where('removed_at', 'is', null).orderBy('period').execute();
-    return rows.map((r) => ({ id: r.id, period: r.period, reason: r.reason, createdAt: r.created_at }));
-  }
-
-  async function seriesOf(measure: Measure, q: ChartQuery): Promise<Point[]> {
-    const filters = filtersOf(q);
-    const cases = await cubeOf(db).current();
-    if (measure.kind === 'count') return countSeries(tallies(cases, filters).get(measure.key) ?? new Map(), q.from, q.to, q.granularity);
-    return delaySeries(journeys(cases, filters), await loadTimeframes(db), q.from, q.to, q.granularity, measure.kind);
-  }
-
   function analyse(measure: Measure, q: ChartQuery, series: Point[], rebases: Chart['rebases'], scope: string): Chart {
     // A rebase is kept as the month it was recorded at; a quarterly chart starts the group at its quarter.
     const starts = rebases.map((r) => (q.granularity === 'quarter' && !r.period.includes('Q') ? `${r.period.slice(0, 4)}-Q${Math.floor((Number(r.period.slice(5)) - 1) / 3) + 1}` : r.period));
@@ -78,10 +66,7 @@ export function createTrendService(deps: { db: Db; audit: AuditService; clock: (
   }
 
   async function chart(measureKey: string, q: ChartQuery, v?: Vocabularies): Promise<Chart> {
-    const measure = measureFor(measureKey, v ?? (await loadVocabularies(db)));
-    if (!measure) throw new UnknownMeasureError(`There is no measure ${measureKey}`);
-    const scope = scopeOf(q);
-    return analyse(measure, q, await seriesOf(measure, q), await rebasesOf(measure.key, scope), scope);
+    return (await charts([measureKey], q, v))[0]!;
   }
 
   /** Many charts over the same filters, as the review pack and the benchmark ask: one pass over the cases. */
