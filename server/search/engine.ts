@@ -1,12 +1,12 @@
 /**
- * The embedded search engine: MiniSearch's inverted index, a compact store of what queries need per
+ * The embedded search engine: a compact inverted index (postings.ts), a compact store of what queries need per
  * case, and a matcher that visits rare terms first (see matcher.ts). Withdrawn cases are never
  * indexed, so no query can return one.
  */
 import { indexTerms, isStopWord, parseQuery, scanTokens } from '../domain/search-query.ts';
 import { compileSynonyms, DEFAULT_SYNONYMS, expandQuery, type SynonymTable } from '../domain/synonyms.ts';
 import { Matcher } from './matcher.ts';
-import { PostingsIndex, postingCount, TEXT_FIELDS } from './postings.ts';
+import { PostingsIndex, postingCount, slotOfPosting, TEXT_FIELDS } from './postings.ts';
 import { resolve, type Resolved } from './resolve.ts';
 import { collect } from './results.ts';
 import { similarTo } from './similar.ts';
@@ -18,11 +18,11 @@ export type { Facet, SearchDoc, SearchHit, SearchIndex, SearchRequest, SearchRes
 
 const MAX_LIMIT = 200;
 
-class MiniSearchIndex implements SearchIndex {
+class EmbeddedIndex implements SearchIndex {
   private readonly index = new PostingsIndex();
   private readonly store = new DocStore();
   private slots = 0;
-  private readonly matcher = new Matcher(this.store, () => this.slots);
+  private readonly matcher = new Matcher(this.index, this.store, () => this.slots);
 
   constructor(private readonly synonyms: SynonymTable) {}
 
@@ -30,8 +30,7 @@ class MiniSearchIndex implements SearchIndex {
     if (this.index.slotOf(doc.id) !== undefined) this.remove(doc.id);
     if (doc.withdrawn) return;
     const tokens = { id: doc.id, title: indexTerms(doc.title), learning: indexTerms(doc.learning), narrative: indexTerms(doc.narrative), notes: indexTerms(doc.notes) };
-    this.index.add(tokens);
-    const slot = this.index.slotOf(doc.id)!;
+    const slot = this.index.add(tokens);
     this.slots = Math.max(this.slots, slot + 1);
     this.store.put(slot, doc, TEXT_FIELDS.map((f) => tokens[f].length));
   }
@@ -44,13 +43,17 @@ class MiniSearchIndex implements SearchIndex {
   remove(id: number): void {
     const slot = this.index.slotOf(id);
     if (slot === undefined) return;
-    // Discarding is O(1); MiniSearch vacuums the dead postings later, and the store hides them now.
+    // Discarding is O(1); compaction drops the dead postings later, and the store hides them now.
     this.index.discard(id);
     this.store.drop(slot);
   }
 
   size(): number {
     return this.store.live;
+  }
+
+  compact(): void {
+    this.index.compact();
   }
 
   private resolve(q: string): Resolved {
@@ -95,13 +98,16 @@ class MiniSearchIndex implements SearchIndex {
 
   /** The word as people write it: the first case that holds the stem shows its surface form. */
   private surfaceOf(term: string): string {
-    const data = this.index.postings(term);
-    if (!data) return term;
-    for (const [fieldId, map] of data) {
-      for (const slot of map.keys()) {
+    const id = this.index.postings(term);
+    if (id === undefined) return term;
+    const { data, start, len } = this.index;
+    for (let f = 0; f < TEXT_FIELDS.length; f++) {
+      const list = id * TEXT_FIELDS.length + f;
+      for (let i = start[list]!; i < start[list]! + len[list]!; i++) {
+        const slot = slotOfPosting(data[i]!);
         if (this.store.status[slot] === 0) continue;
         let found = '';
-        scanTokens(this.store.text[slot]![TEXT_FIELDS[fieldId]!], (t) => {
+        scanTokens(this.store.text[slot]![TEXT_FIELDS[f]!], (t) => {
           if (!found && t.term === term) found = t.surface;
         });
         if (found) return found;
@@ -128,9 +134,9 @@ class MiniSearchIndex implements SearchIndex {
   private suggest(req: SearchRequest): string | undefined {
     const fixes = new Map<string, string>();
     scanTokens(req.q, (t) => {
-      if (t.term.length < 4 || isStopWord(t.surface) || postingCount(this.index.postings(t.term)) > 2) return;
+      if (t.term.length < 4 || isStopWord(t.surface) || postingCount(this.index, this.index.postings(t.term)) > 2) return;
       const near = this.index.near(t.term, t.term.length >= 8 ? 2 : 1);
-      near.sort((x, y) => x.distance - y.distance || postingCount(y.data) - postingCount(x.data));
+      near.sort((x, y) => x.distance - y.distance || this.index.count(y.data) - this.index.count(x.data));
       if (near[0]) fixes.set(t.term, near[0].term);
     });
     const text = this.corrected(req.q, fixes);
@@ -154,5 +160,5 @@ class MiniSearchIndex implements SearchIndex {
 
 /** `synonyms` is the whole list in force (built-in and admin groups); the built-in list when omitted. */
 export function createSearchIndex(opts: { synonyms?: string[][] } = {}): SearchIndex {
-  return new MiniSearchIndex(compileSynonyms(opts.synonyms ?? DEFAULT_SYNONYMS));
+  return new EmbeddedIndex(compileSynonyms(opts.synonyms ?? DEFAULT_SYNONYMS));
 }

@@ -1,5 +1,5 @@
 /**
- * Query execution over MiniSearch's postings. The cost of a query is the postings it walks, so:
+ * Query execution over the postings (postings.ts). The cost of a query is the postings it walks, so:
  * the rarest clauses generate candidates (for "match at least m of n" words, any n−m+1 clauses must
  * hold one, so the n−m+1 rarest suffice), and each further clause either walks its postings keeping
  * only candidates or looks its terms up for each candidate, whichever touches fewer entries. Scores,
@@ -7,7 +7,7 @@
  * objects, no Maps, nothing to collect.
  */
 import { scanTokens } from '../domain/search-query.ts';
-import { TEXT_FIELDS } from './postings.ts';
+import { type PostingsIndex, TEXT_FIELDS, TF_BITS, TF_MASK } from './postings.ts';
 import type { Alt, Clause, Resolved, TermSpec, Word } from './resolve.ts';
 import type { DocStore } from './store.ts';
 
@@ -21,7 +21,8 @@ const MAX_CLAUSES = 24;
 
 const idf = (n: number, df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
-type FieldPlan = { map: Map<number, number>; lens: Uint16Array; factor: number; norm: number };
+/** One field's postings of a term: data[from, to) in the index's arena. */
+type FieldPlan = { list: number; from: number; to: number; lens: Uint16Array; factor: number; norm: number };
 type SpecPlan = { spec: TermSpec; fields: FieldPlan[]; labelFactor: number; labels: Uint8Array | null; labelScores: Float64Array };
 
 export type Matches = { slots: Int32Array; scores: Float64Array; counts: Uint8Array; size: number; optional: number; relaxed: boolean };
@@ -57,7 +58,11 @@ export class Matcher {
   private plans = new Map<TermSpec, SpecPlan>();
   private readonly labelMemberCache = new Map<string, Uint8Array>();
 
-  constructor(private readonly store: DocStore, private readonly slotLimit: () => number) {}
+  constructor(
+    private readonly index: PostingsIndex,
+    private readonly store: DocStore,
+    private readonly slotLimit: () => number,
+  ) {}
 
   private prepare(includeDrafts: boolean): void {
     const n = this.slotLimit();
@@ -111,12 +116,18 @@ export class Matcher {
     const s = this.store;
     const n = Math.max(1, s.live);
     const fields: FieldPlan[] = [];
-    if (spec.data) {
-      for (const [fieldId, map] of spec.data) {
+    if (spec.data !== undefined) {
+      for (let fieldId = 0; fieldId < TEXT_FIELDS.length; fieldId++) {
+        const list = spec.data * TEXT_FIELDS.length + fieldId;
+        const size = this.index.len[list]!;
+        if (size === 0) continue;
+        const from = this.index.start[list]!;
         fields.push({
-          map,
+          list,
+          from,
+          to: from + size,
           lens: s.fieldLength[fieldId]!,
-          factor: spec.weight * spec.scale * FIELD_BOOST[fieldId]! * idf(n, Math.min(map.size, n)),
+          factor: spec.weight * spec.scale * FIELD_BOOST[fieldId]! * idf(n, Math.min(size, n)),
           norm: s.avgFieldLength(fieldId),
         });
       }
@@ -145,7 +156,7 @@ export class Matcher {
     const p = this.plan(spec);
     let s = 0;
     for (const f of p.fields) {
-      const tf = f.map.get(slot);
+      const tf = this.index.frequency(f.list, slot);
       if (tf) s += f.factor * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * f.lens[slot]!) / f.norm)));
     }
     if (p.labels) s += this.labelScore(p, slot);
@@ -214,7 +225,10 @@ export class Matcher {
         for (const f of p.fields) {
           const { lens, norm } = f;
           const factor = f.factor * only.weight;
-          for (const [slot, tf] of f.map) {
+          const data = this.index.data;
+          for (let i = f.from; i < f.to; i++) {
+            const slot = data[i]! >>> TF_BITS;
+            const tf = data[i]! & TF_MASK;
             if (status[slot]! < min || (restricted && this.stamp[slot] !== this.epoch)) continue;
             this.add(slot, factor * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lens[slot]!) / norm))), bit, restricted);
           }
@@ -233,7 +247,10 @@ export class Matcher {
           const p = this.plan(spec);
           for (const f of p.fields) {
             const { lens, norm, factor } = f;
-            for (const [slot, tf] of f.map) {
+            const data = this.index.data;
+            for (let i = f.from; i < f.to; i++) {
+              const slot = data[i]! >>> TF_BITS;
+              const tf = data[i]! & TF_MASK;
               if (status[slot]! < min || (restricted && this.stamp[slot] !== this.epoch)) continue;
               this.tally(slot, factor * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lens[slot]!) / norm))));
             }
@@ -253,7 +270,8 @@ export class Matcher {
       };
       for (const spec of rarest.specs) {
         const p = this.plan(spec);
-        for (const f of p.fields) for (const slot of f.map.keys()) visit(slot);
+        const data = this.index.data;
+        for (const f of p.fields) for (let i = f.from; i < f.to; i++) visit(data[i]! >>> TF_BITS);
         if (p.labels) this.eachLabelled(p.labels, restricted, visit);
       }
       this.foldAlt(alt.weight);

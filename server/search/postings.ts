@@ -1,103 +1,207 @@
 /**
- * MiniSearch holds the inverted index (radix tree of terms, postings per field, prefix and fuzzy
- * lookup). Its own search scores every matching document and allocates a result object for each,
- * which is what makes common words slow at 100,000 cases; this subclass exposes the postings so the
- * matcher can visit the rarest terms first and only look up the rest for the candidates it has.
+ * The inverted index. MiniSearch's SearchableMap (a radix tree) holds the term dictionary for prefix
+ * and fuzzy lookup; the postings are ours. MiniSearch keeps a Map of document to frequency per term
+ * and field, about 45 bytes a posting and 6 KB a case; here every posting is one 32-bit word (slot in
+ * the high 24 bits, frequency in the low 8) in a single arena, 4 bytes a posting. A list's postings
+ * lie side by side in slot order, so walking one is a loop over an array and finding a slot in one
+ * is a binary search.
  */
-import MiniSearch from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 
-/** Field order is the field id MiniSearch assigns. */
 export const TEXT_FIELDS = ['title', 'learning', 'narrative', 'notes'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
-export type Postings = Map<number, Map<number, number>>;
 export type TokenisedDoc = { id: number } & Record<TextField, string[]>;
+/** A term's id in the index; its postings are read through the index. */
+export type Postings = number;
 
-/**
- * The radix tree finds a term by scanning each node's children, about a microsecond per lookup, and
- * MiniSearch looks a term up for every word it indexes. A hash map in front makes exact lookups
- * (indexing, and every query term) one probe; the tree still serves prefixes and near spellings.
- * Every mutation MiniSearch makes goes through set, fetch, update or delete, which keep the two in step.
- */
-class TermMap extends SearchableMap<Postings> {
-  private readonly exact = new Map<string, Postings>();
-  override get(key: string): Postings | undefined {
-    let v = this.exact.get(key);
-    if (v === undefined) {
-      v = super.get(key);
-      if (v !== undefined) this.exact.set(key, v);
-    }
-    return v;
-  }
-  override fetch(key: string, initial: () => Postings): Postings {
-    let v = this.exact.get(key);
-    if (v === undefined) this.exact.set(key, (v = super.fetch(key, initial)));
-    return v;
-  }
-  override set(key: string, value: Postings): this {
-    this.exact.set(key, value);
-    super.set(key, value);
-    return this;
-  }
-  override update(key: string, fn: (value: Postings | undefined) => Postings): this {
-    this.exact.delete(key);
-    super.update(key, fn);
-    return this;
-  }
-  override delete(key: string): void {
-    this.exact.delete(key);
-    super.delete(key);
-  }
-  override clear(): void {
-    this.exact.clear();
-    super.clear();
-  }
-}
+const FIELDS = TEXT_FIELDS.length;
+export const TF_BITS = 8;
+export const TF_MASK = (1 << TF_BITS) - 1;
+export const MAX_SLOTS = 2 ** (32 - TF_BITS);
 
-export class PostingsIndex extends MiniSearch<TokenisedDoc> {
-  constructor() {
-    super({
-      fields: [...TEXT_FIELDS],
-      storeFields: [],
-      // Documents arrive already tokenised (the engine needs the tokens for field lengths), so
-      // MiniSearch's own tokenizer and term processing pass them through.
-      extractField: (doc, field) => (doc as Record<string, unknown>)[field],
-      stringifyField: (value) => value as string,
-      tokenize: (value) => value as unknown as string[],
-      processTerm: (term) => term,
-      autoVacuum: { batchSize: 2000, batchWait: 5, minDirtCount: 50, minDirtFactor: 0.05 },
-    });
-    this._index = new TermMap() as unknown as typeof this._index;
-  }
+export const slotOfPosting = (p: number): number => p >>> TF_BITS;
 
-  /** The internal id MiniSearch uses as the posting key, which the engine also uses as its slot. */
+export class PostingsIndex {
+  private readonly slots = new Map<number, number>();
+  private nextSlot = 0;
+  /** Slots discarded since their postings were written; compaction drops their postings. */
+  private dead = new Uint8Array(1024);
+
+  private readonly termIds = new Map<string, number>();
+  private readonly tree = new SearchableMap<number>();
+  private readonly termNames: string[] = [];
+
+  /** Every list's postings; list `term * FIELDS + field` is data[start, start + len). */
+  data = new Uint32Array(1 << 16);
+  private used = 0;
+  start = new Uint32Array(1024);
+  len = new Uint32Array(1024);
+  private cap = new Uint32Array(1024);
+
+  // Per-document scratch, reused so adding a case allocates nothing per term.
+  private seen = new Uint32Array(1024);
+  private tf = new Uint32Array(1024);
+  private touched: number[] = [];
+  private epoch = 0;
+
   slotOf(id: number): number | undefined {
-    return this._idToShortId.get(id);
+    return this.slots.get(id);
+  }
+
+  /** Indexes a case under the next slot; the caller has discarded any earlier version. */
+  add(doc: TokenisedDoc): number {
+    const slot = this.nextSlot++;
+    if (slot >= MAX_SLOTS) throw new Error(`The search index holds at most ${MAX_SLOTS} case versions`);
+    this.slots.set(doc.id, slot);
+    if (this.dead.length <= slot) this.dead = grown(this.dead, slot + 1);
+    for (let f = 0; f < FIELDS; f++) {
+      const tokens = doc[TEXT_FIELDS[f]!];
+      if (++this.epoch === 0xffffffff) this.seen.fill((this.epoch = 1) - 1);
+      this.touched.length = 0;
+      for (const t of tokens) {
+        const term = this.termId(t);
+        if (this.seen[term] !== this.epoch) {
+          this.seen[term] = this.epoch;
+          this.tf[term] = 0;
+          this.touched.push(term);
+        }
+        this.tf[term]!++;
+      }
+      for (const term of this.touched) this.append(term * FIELDS + f, (slot << TF_BITS) | Math.min(this.tf[term]!, TF_MASK));
+    }
+    return slot;
+  }
+
+  /** Forgets the case; its postings stay until compaction, and the store hides them meanwhile. */
+  discard(id: number): void {
+    const slot = this.slots.get(id);
+    if (slot === undefined) return;
+    this.slots.delete(id);
+    this.dead[slot] = 1;
   }
 
   postings(term: string): Postings | undefined {
-    return this._index.get(term);
+    const id = this.termIds.get(term);
+    return id !== undefined && this.count(id) > 0 ? id : undefined;
+  }
+
+  /** Postings of the term in every field: cases holding it, counted once per field. */
+  count(term: Postings): number {
+    let n = 0;
+    for (let f = 0; f < FIELDS; f++) n += this.len[term * FIELDS + f]!;
+    return n;
+  }
+
+  /** The most cases holding the term in any one field: a lower bound on its document frequency. */
+  maxFieldCount(term: Postings): number {
+    let n = 0;
+    for (let f = 0; f < FIELDS; f++) n = Math.max(n, this.len[term * FIELDS + f]!);
+    return n;
+  }
+
+  /** The term's frequency in one field of the case, 0 when absent. */
+  frequency(list: number, slot: number): number {
+    let lo = this.start[list]!;
+    let hi = lo + this.len[list]! - 1;
+    const data = this.data;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const s = data[mid]! >>> TF_BITS;
+      if (s < slot) lo = mid + 1;
+      else if (s > slot) hi = mid - 1;
+      else return data[mid]! & TF_MASK;
+    }
+    return 0;
   }
 
   /** Index terms starting with `prefix`, other than `prefix` itself. */
   completions(prefix: string): [string, Postings][] {
     const out: [string, Postings][] = [];
-    for (const [term, data] of this._index.atPrefix(prefix)) if (term !== prefix) out.push([term, data]);
+    for (const [term, id] of this.tree.atPrefix(prefix)) if (term !== prefix && this.count(id) > 0) out.push([term, id]);
     return out;
   }
 
   /** Index terms within `distance` edits of `term`. */
   near(term: string, distance: number): { term: string; distance: number; data: Postings }[] {
     const out: { term: string; distance: number; data: Postings }[] = [];
-    for (const [t, [data, d]] of this._index.fuzzyGet(term, distance)) if (t !== term) out.push({ term: t, distance: d, data });
+    for (const [t, [id, d]] of this.tree.fuzzyGet(term, distance)) if (t !== term && this.count(id) > 0) out.push({ term: t, distance: d, data: id });
     return out;
+  }
+
+  /** Rewrites the arena without dead postings or spare room: after a build, and when waste outgrows use. */
+  compact(): void {
+    const lists = this.termNames.length * FIELDS;
+    let live = 0;
+    for (let l = 0; l < lists; l++) live += this.len[l]!;
+    const next = new Uint32Array(Math.max(1 << 16, live));
+    const { data, dead } = this;
+    let at = 0;
+    for (let l = 0; l < lists; l++) {
+      const from = this.start[l]!;
+      const end = from + this.len[l]!;
+      const begin = at;
+      for (let i = from; i < end; i++) {
+        const p = data[i]!;
+        if (!dead[p >>> TF_BITS]) next[at++] = p;
+      }
+      this.start[l] = begin;
+      this.len[l] = this.cap[l] = at - begin;
+    }
+    this.data = next;
+    this.used = at;
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id !== undefined) return id;
+    id = this.termNames.length;
+    this.termNames.push(term);
+    this.termIds.set(term, id);
+    this.tree.set(term, id);
+    const lists = (id + 1) * FIELDS;
+    if (this.start.length < lists) {
+      this.start = grown(this.start, lists);
+      this.len = grown(this.len, lists);
+      this.cap = grown(this.cap, lists);
+    }
+    if (this.seen.length <= id) {
+      this.seen = grown(this.seen, id + 1);
+      this.tf = grown(this.tf, id + 1);
+    }
+    return id;
+  }
+
+  private append(list: number, posting: number): void {
+    const len = this.len[list]!;
+    if (len === this.cap[list]) this.relocate(list, Math.max(4, len * 2));
+    this.data[this.start[list]! + len] = posting;
+    this.len[list] = len + 1;
+  }
+
+  /** Moves a full list to the end of the arena with room to grow; the old room is reclaimed by compaction. */
+  private relocate(list: number, cap: number): void {
+    if (this.used + cap > this.data.length) {
+      // Compact rather than grow while at least half the arena is spare room or dead postings.
+      let live = 0;
+      for (let l = 0; l < this.termNames.length * FIELDS; l++) live += this.len[l]!;
+      if (live * 2 < this.used) this.compact();
+      if (this.used + cap > this.data.length) this.data = grown(this.data, this.used + cap);
+    }
+    const from = this.start[list]!;
+    this.data.copyWithin(this.used, from, from + this.len[list]!);
+    this.start[list] = this.used;
+    this.cap[list] = cap;
+    this.used += cap;
   }
 }
 
-/** Documents holding the term in any field (an upper bound: postings of removed cases linger until vacuumed). */
-export function postingCount(p: Postings | undefined): number {
-  if (!p) return 0;
-  let n = 0;
-  for (const m of p.values()) n += m.size;
-  return n;
+function grown<T extends Uint8Array | Uint32Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** Documents holding the term in any field (an upper bound: postings of removed cases linger until compaction). */
+export function postingCount(index: PostingsIndex, p: Postings | undefined): number {
+  return p === undefined ? 0 : index.count(p);
 }

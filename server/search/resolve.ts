@@ -21,7 +21,7 @@ const MAX_NEAR = 3;
 
 function spec(index: PostingsIndex, store: DocStore, term: string, weight: number, data = index.postings(term)): TermSpec {
   const labelDf = store.labelDf.get(term) ?? 0;
-  return { term, weight, data, labelDf, cost: postingCount(data) + labelDf, scale: 1 };
+  return { term, weight, data, labelDf, cost: postingCount(index, data) + labelDf, scale: 1 };
 }
 
 /** Typo tolerance: one edit for words of 5 to 7 letters, two from 8. */

@@ -38,6 +38,7 @@ export function createSearchService(deps: { db: Db }) {
       await yieldToEventLoop();
       slice = performance.now();
     }
+    index.compact();
     return index;
   }
 

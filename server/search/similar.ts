@@ -4,7 +4,7 @@
  * rare by definition, so their postings are short and this stays cheap at 100,000 cases.
  */
 import { isStopWord, tokenize } from '../domain/search-query.ts';
-import type { Postings, PostingsIndex } from './postings.ts';
+import { postingCount, type PostingsIndex, slotOfPosting, TEXT_FIELDS } from './postings.ts';
 import type { DocStore } from './store.ts';
 import type { SimilarCase } from './types.ts';
 
@@ -15,12 +15,6 @@ const MAX_DF_SHARE = 0.25;
 /** …and in more than this many, walking their postings costs more than they tell. */
 const MAX_DF = 2000;
 
-/** Cases holding the term, near enough: the largest field's count (a case may hold it in several). */
-function docFrequency(p: Postings | undefined): number {
-  let df = 0;
-  if (p) for (const m of p.values()) df = Math.max(df, m.size);
-  return df;
-}
 const TEXT_WEIGHT = 0.7;
 
 type Significant = { term: string; surface: string; weight: number };
@@ -35,8 +29,7 @@ const POSTINGS_BUDGET = 6000;
 function withinBudget(index: PostingsIndex, terms: Significant[]): Significant[] {
   let spent = 0;
   return terms.filter((t) => {
-    let size = 0;
-    for (const m of index.postings(t.term)?.values() ?? []) size += m.size;
+    const size = postingCount(index, index.postings(t.term));
     if (spent + size > POSTINGS_BUDGET) return false;
     spent += size;
     return true;
@@ -54,7 +47,9 @@ export function significantTerms(index: PostingsIndex, store: DocStore, text: st
   const n = Math.max(1, store.live);
   const out: Significant[] = [];
   for (const [term, { n: count, surface }] of tf) {
-    const df = Math.min(n, docFrequency(index.postings(term)));
+    // Cases holding the term, near enough: the largest field's count (a case may hold it in several).
+    const id = index.postings(term);
+    const df = Math.min(n, id === undefined ? 0 : index.maxFieldCount(id));
     // A word only this case has says nothing about others; a word most cases have says nothing at all.
     // Small collections keep a floor of 3 so a handful of cases can still be compared.
     // An absolute cap too: at 100,000 cases a word in 2% of them is no longer distinctive, and walking
@@ -98,10 +93,12 @@ export function similarTo(
   for (let i = 0; i < terms.length; i++) {
     const bit = 1 << i;
     const weight = terms[i]!.weight;
-    const data = index.postings(terms[i]!.term);
-    if (!data) continue;
-    for (const map of data.values()) {
-      for (const slot of map.keys()) {
+    const id = index.postings(terms[i]!.term);
+    if (id === undefined) continue;
+    const { data, start, len } = index;
+    for (let list = id * TEXT_FIELDS.length; list < (id + 1) * TEXT_FIELDS.length; list++) {
+      for (let at = start[list]!; at < start[list]! + len[list]!; at++) {
+        const slot = slotOfPosting(data[at]!);
         // Each word counts once per case: a long narrative should not outweigh a close match.
         const mask = masks[slot]!;
         if (mask & bit || slot === exclude || status[slot]! < min) continue;

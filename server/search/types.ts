@@ -1,4 +1,4 @@
-/** The search engine's contract: the embedded MiniSearch engine and the PostgreSQL one both meet it. */
+/** The search engine's contract: the embedded engine meets it. */
 
 export type CaseStatus = 'draft' | 'submitted' | 'closed';
 
@@ -60,6 +60,8 @@ export interface SearchIndex {
   replace(doc: SearchDoc): void;
   remove(id: number): void;
   size(): number;
+  /** Releases spare room and dead postings: after a bulk build. */
+  compact(): void;
   search(req: SearchRequest): SearchResult;
   similar(id: number, opts: { limit: number; includeDrafts: boolean }): SimilarCase[];
   similarToText(text: string, factors: string[], opts: SimilarOptions): SimilarCase[];
