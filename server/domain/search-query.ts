@@ -75,8 +75,16 @@ const NON_ASCII = /[^\t\n\r\x20-\x7e]/;
 // "X-ray", "x ray" and "X-rays" are one word to readers; the separator is at most one character.
 const RAY = /[-‐ ]?rays?(?![\p{L}\p{N}])/iuy;
 
+type WordVisitor = (surface: string, start: number, end: number) => void;
+
 /** Words of `text` as lower-cased surface forms with UTF-16 offsets; no objects, for indexing speed. */
-function scanWords(text: string, visit: (surface: string, start: number, end: number) => void): void {
+function scanWords(text: string, visit: WordVisitor): void {
+  if (NON_ASCII.test(text)) scanWordsByPattern(text, visit);
+  else scanAsciiWords(text.toLowerCase(), visit);
+}
+
+/** The general scanner, for any text: the definition the ASCII scanner below must agree with. */
+export function scanWordsByPattern(text: string, visit: WordVisitor): void {
   // Own regex state per call: a visitor may scan another text before this scan is done.
   const lower = text.toLowerCase();
   // Lower-casing keeps offsets only when no character changes length (e.g. "İ" does).
@@ -98,6 +106,56 @@ function scanWords(text: string, visit: (surface: string, start: number, end: nu
       surface = surface.replace(/['’]s$/, '').replace(/['’&]/g, '');
     }
     visit(surface, m.index, end);
+  }
+}
+
+const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+
+/** Where "ray" or "rays" ends as a word of its own at `at`, or -1. */
+function rayAt(s: string, at: number): number {
+  if (s.charCodeAt(at) !== 114 || s.charCodeAt(at + 1) !== 97 || s.charCodeAt(at + 2) !== 121) return -1;
+  const k = at + 3;
+  if (s.charCodeAt(k) === 115 && !isWordCode(s.charCodeAt(k + 1))) return k + 1;
+  return isWordCode(s.charCodeAt(k)) ? -1 : k;
+}
+
+/**
+ * The same words from lower-cased ASCII text by walking character codes: the pattern scanner
+ * allocates a match object per word, and tokenising was a quarter of building the index.
+ */
+function scanAsciiWords(s: string, visit: WordVisitor): void {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let joined = false;
+    for (;;) {
+      while (i < n && isWordCode(s.charCodeAt(i))) i++;
+      const c = s.charCodeAt(i);
+      // An apostrophe or ampersand inside a word ("patient's", "a&e") keeps it whole.
+      if ((c === 39 || c === 38) && isWordCode(s.charCodeAt(i + 1))) {
+        joined = true;
+        i += 2;
+      } else break;
+    }
+    let surface = s.slice(start, i);
+    if (i - start === 1 && surface === 'x') {
+      // "x-ray", "x ray", "x rays": the separator is at most one hyphen or space.
+      const sep = s.charCodeAt(i);
+      let end = sep === 45 || sep === 32 ? rayAt(s, i + 1) : -1;
+      if (end < 0) end = rayAt(s, i);
+      if (end >= 0) {
+        surface = 'xray';
+        i = end;
+      }
+    } else if (joined && surface.length > 2) {
+      surface = surface.replace(/'s$/, '').replace(/['&]/g, '');
+    }
+    visit(surface, start, i);
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexTerms, parseQuery, queryText, stem, tokenize } from '../../server/domain/search-query.ts';
+import { indexTerms, parseQuery, queryText, scanWordsByPattern, stem, tokenize } from '../../server/domain/search-query.ts';
+import { generateCorpus } from '../../seed/corpus.ts';
 import { compileSynonyms, DEFAULT_SYNONYMS, expandQuery } from '../../server/domain/synonyms.ts';
 
 const shape = (q: string) => {
@@ -44,6 +45,37 @@ describe('tokenizer', () => {
 
   it('leaves stop words out of the index', () => {
     expect(indexTerms('the report of the scan was not read')).toEqual(['report', 'scan', 'not', 'read']);
+  });
+});
+
+describe('the ASCII scanner', () => {
+  const byPattern = (text: string) => {
+    const out: string[] = [];
+    scanWordsByPattern(text, (surface, start, end) => out.push(`${surface}@${start}-${end}`));
+    return out;
+  };
+  const fast = (text: string) => tokenize(text).map((t) => `${t.surface}@${t.start}-${t.end}`);
+
+  it('finds the words the general pattern finds, at the same offsets', () => {
+    const cases = [
+      "X-ray, x ray and X-RAYS; an x-rayed film, x-raying, x -ray, x--ray, xray's, x rays2 and a lone x.",
+      "The patient's GP at A&E said 'no' -- it's fine; a&&e, o'', rock'n'roll, 's, &b, 14mm, 3.5cm, R/L.",
+      'x', 'x-ray', 'x ray', 'x-rays', 'x-rayz', "x'ray", '', ' \t\n', 'a', "a'", "ab's", "ab'sx", 'ab&c&', 'X-Ray!',
+    ];
+    for (const text of cases) expect(fast(text), text).toEqual(byPattern(text));
+  });
+
+  it('agrees on a generated corpus and on random strings of the tricky characters', () => {
+    for (const c of generateCorpus({ size: 200, seed: 5, endMonth: '2026-10' })) {
+      for (const text of [c.title, c.narrative, c.learning]) expect(fast(text)).toEqual(byPattern(text));
+    }
+    let seed = 3;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const alphabet = "xXrRaAyYsS- '&09.\n";
+    for (let i = 0; i < 3000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(rand() * 14) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+      expect(fast(text), JSON.stringify(text)).toEqual(byPattern(text));
+    }
   });
 });
 
