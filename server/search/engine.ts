@@ -10,6 +10,7 @@ import { PostingsIndex, postingCount, slotOfPosting, TEXT_FIELDS } from './posti
 import { resolve, type Resolved } from './resolve.ts';
 import { collect } from './results.ts';
 import { similarTo } from './similar.ts';
+import type { SnapshotParts } from './snapshot.ts';
 import { snippet } from './snippet.ts';
 import { DocStore } from './store.ts';
 import type { SearchDoc, SearchHit, SearchIndex, SearchRequest, SearchResult, SimilarCase, SimilarOptions } from './types.ts';
@@ -19,12 +20,27 @@ export type { Facet, SearchDoc, SearchHit, SearchIndex, SearchRequest, SearchRes
 const MAX_LIMIT = 200;
 
 class EmbeddedIndex implements SearchIndex {
-  private readonly index = new PostingsIndex();
-  private readonly store = new DocStore();
-  private slots = 0;
-  private readonly matcher = new Matcher(this.index, this.store, () => this.slots);
+  private readonly index: PostingsIndex;
+  private readonly store: DocStore;
+  private slots: number;
+  private readonly matcher: Matcher;
 
-  constructor(private readonly synonyms: SynonymTable) {}
+  constructor(
+    private readonly synonyms: SynonymTable,
+    parts?: SnapshotParts,
+  ) {
+    this.store = parts ? DocStore.fromParts(parts.store) : new DocStore();
+    this.slots = parts ? parts.store.status.length : 0;
+    const live = new Map<number, number>();
+    for (let slot = 0; slot < this.slots; slot++) if (this.store.status[slot] !== 0) live.set(this.store.ids[slot]!, slot);
+    this.index = parts ? PostingsIndex.fromParts(parts.postings, live, this.slots) : new PostingsIndex();
+    this.matcher = new Matcher(this.index, this.store, () => this.slots);
+  }
+
+  /** Copies of everything a snapshot holds, taken at once so the index may change while it is written. */
+  snapshotParts(): SnapshotParts {
+    return { postings: this.index.parts(), store: this.store.parts(this.slots) };
+  }
 
   add(doc: SearchDoc): void {
     if (this.index.slotOf(doc.id) !== undefined) this.remove(doc.id);
@@ -43,8 +59,10 @@ class EmbeddedIndex implements SearchIndex {
   remove(id: number): void {
     const slot = this.index.slotOf(id);
     if (slot === undefined) return;
-    // Discarding is O(1); compaction drops the dead postings later, and the store hides them now.
-    this.index.discard(id);
+    // The case's terms again, so the counts behind every term's rarity stay exact; compaction drops
+    // the dead postings later, and the store hides them now.
+    const t = this.store.texts.all(slot);
+    this.index.discard(id, { title: indexTerms(t.title), learning: indexTerms(t.learning), narrative: indexTerms(t.narrative), notes: indexTerms(t.notes) });
     this.store.drop(slot);
   }
 
@@ -54,6 +72,7 @@ class EmbeddedIndex implements SearchIndex {
 
   compact(): void {
     this.index.compact();
+    this.store.texts.compact(this.slots);
   }
 
   private resolve(q: string): Resolved {
@@ -86,7 +105,7 @@ class EmbeddedIndex implements SearchIndex {
         if (alt.phrase) for (const w of alt.phrase) terms.add(w);
       }
     }
-    const t = this.store.text[slot]!;
+    const t = this.store.texts.all(slot);
     return {
       id: this.store.ids[slot]!,
       ref: this.store.refs[slot]!,
@@ -107,7 +126,7 @@ class EmbeddedIndex implements SearchIndex {
         const slot = slotOfPosting(data[i]!);
         if (this.store.status[slot] === 0) continue;
         let found = '';
-        scanTokens(this.store.text[slot]![TEXT_FIELDS[f]!], (t) => {
+        scanTokens(this.store.texts.field(slot, f), (t) => {
           if (!found && t.term === term) found = t.surface;
         });
         if (found) return found;
@@ -147,7 +166,7 @@ class EmbeddedIndex implements SearchIndex {
   similar(id: number, opts: { limit: number; includeDrafts: boolean }): SimilarCase[] {
     const slot = this.index.slotOf(id);
     if (slot === undefined) return [];
-    const t = this.store.text[slot]!;
+    const t = this.store.texts.all(slot);
     const factors = this.store.factors[slot]!.map((c) => this.store.codes.factor.values[c]!);
     return similarTo(this.index, this.store, `${t.title}\n${t.learning}\n${t.narrative}`, factors, { ...opts, excludeSlot: slot });
   }
@@ -158,7 +177,10 @@ class EmbeddedIndex implements SearchIndex {
   }
 }
 
-/** `synonyms` is the whole list in force (built-in and admin groups); the built-in list when omitted. */
-export function createSearchIndex(opts: { synonyms?: string[][] } = {}): SearchIndex {
-  return new EmbeddedIndex(compileSynonyms(opts.synonyms ?? DEFAULT_SYNONYMS));
+/**
+ * `synonyms` is the whole list in force (built-in and admin groups); the built-in list when omitted.
+ * `snapshot` restores an index written by `snapshotParts`.
+ */
+export function createSearchIndex(opts: { synonyms?: string[][]; snapshot?: SnapshotParts } = {}): SearchIndex {
+  return new EmbeddedIndex(compileSynonyms(opts.synonyms ?? DEFAULT_SYNONYMS), opts.snapshot);
 }

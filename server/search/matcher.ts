@@ -127,7 +127,7 @@ export class Matcher {
           from,
           to: from + size,
           lens: s.fieldLength[fieldId]!,
-          factor: spec.weight * spec.scale * FIELD_BOOST[fieldId]! * idf(n, Math.min(size, n)),
+          factor: spec.weight * spec.scale * FIELD_BOOST[fieldId]! * idf(n, Math.min(this.index.df(list), n)),
           norm: s.avgFieldLength(fieldId),
         });
       }
@@ -377,7 +377,7 @@ export class Matcher {
 
   /** Whether the stems of `phrase` occur in sequence in one field of the document. */
   phraseIn(slot: number, phrase: string[]): boolean {
-    const t = this.store.text[slot]!;
+    const t = this.store.texts.all(slot);
     const texts = [t.title, t.learning, t.narrative, t.notes, this.store.labelSets[this.store.labelSet[slot]!]!.text];
     for (const text of texts) {
       let j = 0;

@@ -13,6 +13,7 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 export type TokenisedDoc = { id: number } & Record<TextField, string[]>;
 /** A term's id in the index; its postings are read through the index. */
 export type Postings = number;
+export type PostingsParts = { terms: string; data: Uint32Array; start: Uint32Array; len: Uint32Array };
 
 const FIELDS = TEXT_FIELDS.length;
 export const TF_BITS = 8;
@@ -32,11 +33,13 @@ export class PostingsIndex {
   private readonly termNames: string[] = [];
 
   /** Every list's postings; list `term * FIELDS + field` is data[start, start + len). */
-  data = new Uint32Array(1 << 16);
+  data: Uint32Array = new Uint32Array(1 << 16);
   private used = 0;
   start = new Uint32Array(1024);
   len = new Uint32Array(1024);
   private cap = new Uint32Array(1024);
+  /** Postings of discarded cases in each list, so counts stay exact until compaction removes them. */
+  private deadIn = new Uint32Array(1024);
 
   // Per-document scratch, reused so adding a case allocates nothing per term.
   private seen = new Uint32Array(1024);
@@ -72,12 +75,30 @@ export class PostingsIndex {
     return slot;
   }
 
-  /** Forgets the case; its postings stay until compaction, and the store hides them meanwhile. */
-  discard(id: number): void {
+  /**
+   * Forgets the case, given the terms it was added with; its postings stay until compaction and the
+   * store hides them meanwhile, but they no longer count towards any term's document frequency.
+   */
+  discard(id: number, doc: Record<TextField, string[]>): void {
     const slot = this.slots.get(id);
     if (slot === undefined) return;
     this.slots.delete(id);
     this.dead[slot] = 1;
+    for (let f = 0; f < FIELDS; f++) {
+      if (++this.epoch === 0xffffffff) this.seen.fill((this.epoch = 1) - 1);
+      for (const t of doc[TEXT_FIELDS[f]!]) {
+        const term = this.termIds.get(t);
+        if (term === undefined || this.seen[term] === this.epoch) continue;
+        this.seen[term] = this.epoch;
+        this.deadIn[term * FIELDS + f]!++;
+      }
+    }
+  }
+
+  /** Cases holding the term in one field's list, not counting discarded ones. */
+  df(list: number): number {
+    // Never below zero, should a case's text read back tokenise differently (a lone surrogate does).
+    return Math.max(0, this.len[list]! - this.deadIn[list]!);
   }
 
   postings(term: string): Postings | undefined {
@@ -88,14 +109,14 @@ export class PostingsIndex {
   /** Postings of the term in every field: cases holding it, counted once per field. */
   count(term: Postings): number {
     let n = 0;
-    for (let f = 0; f < FIELDS; f++) n += this.len[term * FIELDS + f]!;
+    for (let f = 0; f < FIELDS; f++) n += this.df(term * FIELDS + f);
     return n;
   }
 
   /** The most cases holding the term in any one field: a lower bound on its document frequency. */
   maxFieldCount(term: Postings): number {
     let n = 0;
-    for (let f = 0; f < FIELDS; f++) n = Math.max(n, this.len[term * FIELDS + f]!);
+    for (let f = 0; f < FIELDS; f++) n = Math.max(n, this.df(term * FIELDS + f));
     return n;
   }
 
@@ -149,6 +170,34 @@ export class PostingsIndex {
     }
     this.data = next;
     this.used = at;
+    this.deadIn.fill(0);
+  }
+
+  /** What a snapshot holds: compacted postings and the term list; slots come back from the store. */
+  parts(): PostingsParts {
+    this.compact();
+    const lists = this.termNames.length * FIELDS;
+    return { terms: this.termNames.join('\n'), data: this.data.slice(0, this.used), start: this.start.slice(0, lists), len: this.len.slice(0, lists) };
+  }
+
+  /** The index a snapshot describes; `live` names each case's slot, and slots below `slotCount` not in it are dead. */
+  static fromParts(p: PostingsParts, live: Map<number, number>, slotCount: number): PostingsIndex {
+    const ix = new PostingsIndex();
+    const names = p.terms ? p.terms.split('\n') : [];
+    if (p.start.length !== names.length * FIELDS || p.len.length !== p.start.length) throw new Error('The snapshot\'s term lists do not match its terms');
+    for (const t of names) ix.termId(t);
+    // The parts are the index's from now on: a snapshot's arrays were read for it alone.
+    ix.data = p.data;
+    ix.used = p.data.length;
+    ix.start.set(p.start);
+    ix.len.set(p.len);
+    ix.cap.set(p.len);
+    for (let l = 0; l < p.start.length; l++) if (p.start[l]! + p.len[l]! > ix.used) throw new Error('The snapshot\'s postings run past their end');
+    for (const [id, slot] of live) ix.slots.set(id, slot);
+    ix.nextSlot = slotCount;
+    ix.dead = new Uint8Array(Math.max(1024, slotCount)).fill(1, 0, slotCount);
+    for (const slot of live.values()) ix.dead[slot] = 0;
+    return ix;
   }
 
   private termId(term: string): number {
@@ -163,6 +212,7 @@ export class PostingsIndex {
       this.start = grown(this.start, lists);
       this.len = grown(this.len, lists);
       this.cap = grown(this.cap, lists);
+      this.deadIn = grown(this.deadIn, lists);
     }
     if (this.seen.length <= id) {
       this.seen = grown(this.seen, id + 1);
@@ -201,7 +251,7 @@ function grown<T extends Uint8Array | Uint32Array>(a: T, size: number): T {
   return b;
 }
 
-/** Documents holding the term in any field (an upper bound: postings of removed cases linger until compaction). */
+/** Postings of the term in every field, not counting removed cases. */
 export function postingCount(index: PostingsIndex, p: Postings | undefined): number {
   return p === undefined ? 0 : index.count(p);
 }

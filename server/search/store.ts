@@ -5,6 +5,7 @@
  */
 import { indexTerms } from '../domain/search-query.ts';
 import { TEXT_FIELDS } from './postings.ts';
+import { type TextParts, TextStore } from './texts.ts';
 import type { SearchDoc } from './types.ts';
 
 /** Status codes ordered so "visible" is one comparison: drafts are 1, others above. */
@@ -40,6 +41,18 @@ function grow<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(a
   return b;
 }
 
+export type StoreParts = {
+  status: Uint8Array; month: Uint16Array; source: Uint16Array; department: Uint16Array; modality: Uint16Array; harm: Uint16Array; labelSet: Uint32Array;
+  fieldLength: Uint16Array[];
+  themes: { offsets: Uint32Array; codes: Uint16Array };
+  factors: { offsets: Uint32Array; codes: Uint16Array };
+  ids: Uint32Array;
+  refs: string[];
+  text: TextParts;
+  codes: Record<'theme' | 'factor' | 'source' | 'department' | 'modality' | 'harm', string[]>;
+  labelSets: string[];
+};
+
 export class DocStore {
   status = new Uint8Array(1024);
   month = new Uint16Array(1024);
@@ -53,7 +66,7 @@ export class DocStore {
   factors: number[][] = [];
   ids: number[] = [];
   refs: string[] = [];
-  text: Record<(typeof TEXT_FIELDS)[number], string>[] = [];
+  texts = new TextStore();
 
   readonly codes = { theme: new Interner(), factor: new Interner(), source: new Interner(), department: new Interner(), modality: new Interner(), harm: new Interner() };
   readonly labelSets: LabelSet[] = [];
@@ -84,7 +97,7 @@ export class DocStore {
     this.factors[slot] = doc.factors.map((f) => this.codes.factor.code(f));
     this.ids[slot] = doc.id;
     this.refs[slot] = doc.ref;
-    this.text[slot] = { title: doc.title, learning: doc.learning, narrative: doc.narrative, notes: doc.notes };
+    this.texts.put(slot, doc);
     lengths.forEach((len, f) => {
       this.fieldLength[f]![slot] = Math.min(len, 65535);
       this.fieldTotals[f]! += len;
@@ -108,9 +121,65 @@ export class DocStore {
     this.labelTotal -= set.length;
     this.live--;
     // Release the text; the slot is never reused (MiniSearch ids only grow).
-    this.text[slot] = { title: '', learning: '', narrative: '', notes: '' };
+    this.texts.drop(slot);
     this.themes[slot] = [];
     this.factors[slot] = [];
+  }
+
+  /** What a snapshot holds for slots below `slots`: the arrays as they are, lists flattened, strings apart. */
+  parts(slots: number): StoreParts {
+    const flat = (lists: number[][]) => {
+      const offsets = new Uint32Array(slots + 1);
+      for (let i = 0; i < slots; i++) offsets[i + 1] = offsets[i]! + (lists[i]?.length ?? 0);
+      const codes = new Uint16Array(offsets[slots]!);
+      for (let i = 0; i < slots; i++) codes.set(lists[i] ?? [], offsets[i]!);
+      return { offsets, codes };
+    };
+    // Copies, not views: the snapshot is written over several turns of the event loop while the index changes.
+    const cut = <T extends Uint8Array | Uint16Array | Uint32Array>(a: T) => a.slice(0, slots) as T;
+    return {
+      status: cut(this.status), month: cut(this.month), source: cut(this.source), department: cut(this.department), modality: cut(this.modality), harm: cut(this.harm), labelSet: cut(this.labelSet),
+      fieldLength: this.fieldLength.map(cut),
+      themes: flat(this.themes), factors: flat(this.factors),
+      ids: Uint32Array.from({ length: slots }, (_, i) => this.ids[i] ?? 0),
+      refs: this.refs.slice(0, slots).map((r) => r ?? ''),
+      text: this.texts.parts(slots),
+      codes: Object.fromEntries(Object.entries(this.codes).map(([k, v]) => [k, v.values])) as Record<keyof DocStore['codes'], string[]>,
+      labelSets: this.labelSets.map((l) => l.text),
+    };
+  }
+
+  /** The store a snapshot describes; totals and label counts are worked out again from the live slots. */
+  static fromParts(p: StoreParts): DocStore {
+    const st = new DocStore();
+    const slots = p.status.length;
+    st.status = p.status.slice();
+    st.month = p.month.slice();
+    st.source = p.source.slice();
+    st.department = p.department.slice();
+    st.modality = p.modality.slice();
+    st.harm = p.harm.slice();
+    st.labelSet = p.labelSet.slice();
+    st.fieldLength = p.fieldLength.map((a) => a.slice());
+    const unflat = (f: { offsets: Uint32Array; codes: Uint16Array }) => Array.from({ length: slots }, (_, i) => Array.from(f.codes.subarray(f.offsets[i]!, f.offsets[i + 1]!)));
+    st.themes = unflat(p.themes);
+    st.factors = unflat(p.factors);
+    st.ids = Array.from(p.ids);
+    st.refs = p.refs;
+    st.texts = TextStore.fromParts(p.text);
+    for (const [k, values] of Object.entries(p.codes)) for (const v of values) st.codes[k as keyof DocStore['codes']].code(v);
+    for (const text of p.labelSets) st.labelSetFor(text);
+    for (let slot = 0; slot < slots; slot++) {
+      if (st.status[slot] === 0) continue;
+      const set = st.labelSets[st.labelSet[slot]!];
+      if (!set) throw new Error('The snapshot names a label set it does not hold');
+      set.docs++;
+      for (const t of set.terms.keys()) st.labelDf.set(t, (st.labelDf.get(t) ?? 0) + 1);
+      st.labelTotal += set.length;
+      TEXT_FIELDS.forEach((_, f) => (st.fieldTotals[f]! += st.fieldLength[f]![slot]!));
+      st.live++;
+    }
+    return st;
   }
 
   private labelSetFor(labels: string): number {

@@ -46,12 +46,16 @@ describe('postings index', () => {
   it('finds completions and near spellings only among terms that still have postings', () => {
     const ix = new PostingsIndex();
     ix.add(doc(1, { narrative: 'radiolog radiograph' }));
-    ix.add(doc(2, { narrative: 'radiotherapi' }));
+    ix.add(doc(2, { narrative: 'radiotherapi radiolog' }));
     expect(ix.completions('radio').map(([t]) => t).sort()).toEqual(['radiograph', 'radiolog', 'radiotherapi']);
-    ix.discard(2);
+    ix.discard(2, doc(2, { narrative: 'radiotherapi radiolog' }));
+    // Counted out at once, before compaction takes the postings away.
+    expect(ix.completions('radio').map(([t]) => t).sort()).toEqual(['radiograph', 'radiolog']);
+    expect(ix.count(ix.postings('radiolog')!)).toBe(1);
     ix.compact();
     expect(ix.completions('radio').map(([t]) => t).sort()).toEqual(['radiograph', 'radiolog']);
     expect(ix.postings('radiotherapi')).toBeUndefined();
+    expect(ix.count(ix.postings('radiolog')!)).toBe(1);
     expect(ix.near('radiolag', 1).map((n) => n.term)).toEqual(['radiolog']);
   });
 
@@ -71,20 +75,22 @@ describe('postings index', () => {
     const ix = new PostingsIndex();
     const model = new Map<number, Map<string, number[]>>(); // slot → term → frequency per field
     const live = new Map<number, number>(); // case id → slot
+    const added = new Map<number, TokenisedDoc>();
     for (let step = 0; step < 3000; step++) {
       const id = 1 + Math.floor(rand() * 600);
       if (rand() < 0.15 && live.has(id)) {
-        ix.discard(id);
+        ix.discard(id, added.get(id)!);
         model.delete(live.get(id)!);
         live.delete(id);
       } else {
         if (live.has(id)) {
-          ix.discard(id);
+          ix.discard(id, added.get(id)!);
           model.delete(live.get(id)!);
         }
         const d = doc(id, { title: text(6), learning: text(10), narrative: text(60), notes: text(4) });
         const slot = ix.add(d);
         live.set(id, slot);
+        added.set(id, d);
         const terms = new Map<string, number[]>();
         TEXT_FIELDS.forEach((f, fi) => {
           for (const t of d[f]) {
@@ -108,11 +114,15 @@ describe('postings index', () => {
         for (const [slot, tf] of expected) expect(ix.frequency(termId! * TEXT_FIELDS.length + f, slot!)).toBe(tf);
       });
     }
+    // Counts are exact with removed cases' postings still in place, and after compaction.
+    const counts = () =>
+      words.forEach((w) => {
+        const id = ix.postings(w);
+        const total = [...model.values()].reduce((n, terms) => n + (terms.get(w)?.filter((x) => x > 0).length ?? 0), 0);
+        expect(id === undefined ? 0 : ix.count(id), w).toBe(total);
+      });
+    counts();
     ix.compact();
-    for (const w of words) {
-      const id = ix.postings(w);
-      const total = [...model.values()].reduce((n, terms) => n + (terms.get(w)?.filter((x) => x > 0).length ?? 0), 0);
-      expect(id === undefined ? 0 : ix.count(id)).toBe(total);
-    }
+    counts();
   });
 });
