@@ -17,7 +17,7 @@ import { bareBaseline, concurrentSearch, load, signIn } from './pages.ts';
 import { benchQueries, vocabularyOf } from './queries.ts';
 import { figures, type Row, table } from './report.ts';
 import { scannerBench } from './scanner.ts';
-import { buildIndex, searchLatency } from './search.ts';
+import { buildIndex, loadIndex, searchLatency } from './search.ts';
 import { PROXY_HEADERS } from './app-process.ts';
 import { trendsBench } from './trends.ts';
 
@@ -42,6 +42,7 @@ if (!Number.isInteger(size) || size < 1) {
 const quick = values.quick;
 const seconds = values.seconds ? Number(values.seconds) : quick ? 2 : 8;
 const log = (line: string) => console.error(`[bench] ${line}`);
+const worst = (...xs: (number | null)[]) => (xs.some((x) => x === null) ? null : Math.max(...(xs as number[])));
 const gcExposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
 
 const m = machine();
@@ -69,9 +70,13 @@ try {
   const importDbPerS = size / (bench.importMs / 1000);
   log(`import: ${Math.round(importDbPerS)} cases/s into the database`);
 
-  // 2. The search index, built from the database as start-up builds it.
-  const index = await buildIndex(bench.db, size);
+  // 2. The search index, built from the database as a first start-up builds it, then read back from
+  // the snapshot that build wrote, as every later start-up does.
+  const snapshotFile = `${bench.file}.search-index`;
+  const index = await buildIndex(bench.db, size, snapshotFile);
   log(`index: built in ${Math.round(index.buildMs)} ms${index.heapMb === null ? '' : `, ${index.heapMb.toFixed(0)} MB of heap`}`);
+  const loaded = await loadIndex(bench.db, snapshotFile);
+  log(`index: read back from a ${loaded.snapshotMb.toFixed(0)} MB snapshot in ${Math.round(loaded.loadMs)} ms`);
 
   // 3–4. The same queries in process, then through SQLite FTS5 on the same database.
   const vocabulary = vocabularyOf(bench.corpus);
@@ -97,6 +102,8 @@ try {
   const probe = vocabulary.common[0] ?? 'report';
   bench.corpus = [];
   (globalThis as { gc?: () => void }).gc?.();
+  // The app's first start builds the index from the database (and writes its own snapshot).
+  rmSync(snapshotFile, { force: true });
   app = await startApp({ databaseUrl: bench.url, dir: bench.dir, token, probe, log });
 
   const httpSearch = await concurrentSearch(app.base, token, queries, quick ? 1 : 3);
@@ -109,6 +116,11 @@ try {
   const searchPage = await load(app.base, queries.map((x) => `/search?q=${encodeURIComponent(x.q)}`), pageHeaders, seconds);
   log(`search page: ${Math.round(searchPage.rps)} req/s, p99 ${searchPage.p99Ms} ms${searchPage.non2xx ? `, ${searchPage.non2xx} not 2xx` : ''}`);
   const rssMb = (await app.peakRssMb()) ?? null;
+  const firstStart = app;
+  await app.stop();
+  // A restart, as every start after the first: the index is read from the snapshot.
+  app = await startApp({ databaseUrl: bench.url, dir: bench.dir, token, probe, log });
+  const restart = app;
   await app.stop();
   const bare = await bareBaseline(bench.dir, casePage.bytes, seconds);
   log(`bare page: ${Math.round(bare.rps)} req/s, p99 ${bare.p99Ms} ms, ${Math.round(bare.bytes / 1024)} KB`);
@@ -120,11 +132,13 @@ try {
     { group: 'Import', label: 'cases/s including indexing', key: 'import_indexed_per_s', value: size / ((bench.importMs + index.buildMs) / 1000), unit: '/s', target: { op: '>=', value: 5000 }, digits: 0 },
     { group: 'Search index', label: 'build from the database', key: 'index_build_ms', value: index.buildMs, unit: 'ms', digits: 0 },
     { group: 'Search index', label: 'heap per case (with typed arrays)', key: 'index_heap_kb_per_case', value: index.heapKbPerCase, unit: 'KB', target: { op: '<=', value: 3 }, note: gcExposed ? undefined : 'needs node --expose-gc' },
-    { group: 'Search index', label: 'snapshot load', key: 'index_load_ms', value: null, unit: 'ms', note: 'no snapshots: the index is built from the database at start-up' },
-    { group: 'Search index', label: 'longest event-loop block while building', key: 'startup_block_ms', value: app.blockMs, unit: 'ms', target: { op: '<=', value: 100 }, digits: 0 },
-    { group: 'Search index', label: 'longest /healthz answer while building', value: app.healthzMaxMs, unit: 'ms', digits: 0 },
-    { group: 'Search index', label: 'start to listening', value: app.listenMs, unit: 'ms', digits: 0 },
-    { group: 'Search index', label: 'start to first search answered', key: 'startup_ms', value: app.startupMs, unit: 'ms', target: { op: '<=', value: 2000 }, digits: 0 },
+    { group: 'Search index', label: `snapshot load (${loaded.snapshotMb.toFixed(0)} MB file)`, key: 'index_load_ms', value: loaded.loadMs, unit: 'ms', digits: 0 },
+    { group: 'Search index', label: 'longest event-loop block at start-up', key: 'startup_block_ms', value: worst(firstStart.blockMs, restart.blockMs), unit: 'ms', target: { op: '<=', value: 100 }, digits: 0 },
+    { group: 'Search index', label: `  first start (building): ${firstStart.blockMs ?? '—'} ms; restart (snapshot)`, value: restart.blockMs, unit: 'ms', digits: 0 },
+    { group: 'Search index', label: 'longest /healthz answer at start-up (first, restart)', value: Math.max(firstStart.healthzMaxMs, restart.healthzMaxMs), unit: 'ms', digits: 0 },
+    { group: 'Search index', label: 'start to listening', value: restart.listenMs, unit: 'ms', digits: 0 },
+    { group: 'Search index', label: 'start to first search, first start (index built)', value: firstStart.startupMs, unit: 'ms', digits: 0 },
+    { group: 'Search index', label: 'start to first search, restart (from snapshot)', key: 'startup_ms', value: restart.startupMs, unit: 'ms', target: { op: '<=', value: 2000 }, digits: 0 },
     { group: 'Search', label: `p50, ${queries.length} queries in process`, key: 'search_p50_ms', value: ours.all.p50, unit: 'ms' },
     { group: 'Search', label: 'p95', key: 'search_p95_ms', value: ours.all.p95, unit: 'ms', target: { op: '<=', value: big ? 50 : 10, source: atScale } },
     { group: 'Search', label: 'max', key: 'search_max_ms', value: ours.all.max, unit: 'ms', target: { op: '<=', value: 250 }, note: `slowest query "${ours.worst.q}"` },

@@ -1,4 +1,5 @@
 /** The embedded search engine: index build time and heap, then latency in process. */
+import { statSync } from 'node:fs';
 import { createSearchService, type SearchService } from '../server/search/service.ts';
 import type { Db } from '../server/db/database.ts';
 import type { SearchRequest } from '../server/search/types.ts';
@@ -15,16 +16,21 @@ function collect(): void {
 
 export type IndexFigures = { buildMs: number; heapKbPerCase: number | null; heapMb: number | null; search: SearchService };
 
-/** Builds the index from the database as start-up does; heap (with typed arrays' buffers) is measured only under --expose-gc. */
-export async function buildIndex(db: Db, cases: number): Promise<IndexFigures> {
+/**
+ * Builds the index from the database as a first start-up does, writing its snapshot to
+ * `snapshotFile` as start-up does; heap (with typed arrays' buffers) is measured only under --expose-gc.
+ */
+export async function buildIndex(db: Db, cases: number, snapshotFile: string): Promise<IndexFigures> {
   collect();
   // Typed arrays keep their contents outside the JavaScript heap: counted too, or the postings vanish.
   const held = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
   const before = held();
-  const search = createSearchService({ db });
+  const search = createSearchService({ db, snapshotFile });
   const start = performance.now();
   await search.ready();
   const buildMs = performance.now() - start;
+  // The snapshot's copies are let go once it is written.
+  await search.saved();
   collect();
   const heapBytes = held() - before;
   return {
@@ -33,6 +39,19 @@ export async function buildIndex(db: Db, cases: number): Promise<IndexFigures> {
     heapKbPerCase: gc && cases > 0 ? heapBytes / 1024 / cases : null,
     search,
   };
+}
+
+export type LoadFigures = { loadMs: number; snapshotMb: number };
+
+/** Reads back the snapshot `buildIndex` wrote, as a restart does, until the index could answer. */
+export async function loadIndex(db: Db, snapshotFile: string): Promise<LoadFigures> {
+  const logged: string[] = [];
+  const search = createSearchService({ db, snapshotFile, log: (message) => logged.push(message) });
+  const start = performance.now();
+  await search.ready();
+  const loadMs = performance.now() - start;
+  if (!logged.some((m) => m.includes('read from snapshot'))) throw new Error(`The index was not read from its snapshot: ${logged.join('; ')}`);
+  return { loadMs, snapshotMb: statSync(snapshotFile).size / 1024 ** 2 };
 }
 
 export const searchRequest = (q: string): SearchRequest => ({ q, filters: {}, includeDrafts: true, sort: 'relevance', offset: 0, limit: 20 });

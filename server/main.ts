@@ -7,7 +7,7 @@ import { createSearchService } from './search/service.ts';
 import { cubeOf } from './trends/cube.ts';
 import { createAuditService } from './audit/service.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { openDatabase } from './db/database.ts';
+import { openDatabase, sqlitePath } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { createCaseService } from './cases/service.ts';
 import { createUserService } from './users/service.ts';
@@ -41,7 +41,9 @@ const loopDelay = process.env.CASEBOOK_REPORT_EVENT_LOOP === '1' ? monitorEventL
 loopDelay?.enable();
 // The search index builds in the background, a chunk at a time: the app answers meanwhile, and a
 // search waits for the index rather than the whole start-up waiting for it.
-const search = createSearchService({ db });
+// Next to the database file: a restart reads the index back instead of rebuilding it (snapshot.ts).
+const snapshotFile = config.databaseUrl.startsWith('sqlite:') && !config.databaseUrl.includes(':memory:') ? `${sqlitePath(config.databaseUrl)}.search-index` : undefined;
+const search = createSearchService({ db, snapshotFile, log: (message, fields) => logger.info(fields ?? {}, message) });
 const indexStarted = Date.now();
 void search.ready().then(async () => {
   logger.info({ ms: Date.now() - indexStarted }, 'search index ready');
@@ -66,7 +68,11 @@ const server = app.listen(config.port, config.host, () => {
 function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down');
   server.close(() => {
-    void db.destroy().then(() => process.exit(0));
+    // A snapshot half-written would be thrown away; let it finish (within the limit below).
+    void search
+      .saved()
+      .then(() => db.destroy())
+      .then(() => process.exit(0));
   });
   // Keep-alive connections can hold close() open; do not wait for ever.
   setTimeout(() => process.exit(0), 5000).unref();

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { DEFAULT_SYNONYMS } from '../domain/synonyms.ts';
 import { caseDocuments } from './case-documents.ts';
 import { createSearchIndex } from './engine.ts';
+import { readSnapshot, writeSnapshot } from './snapshot.ts';
+import { loadVocabularies } from '../vocabularies/service.ts';
 import type { SearchIndex, SearchRequest, SimilarOptions } from './types.ts';
 
 const SLICE_MS = 20;
@@ -13,17 +16,36 @@ export async function synonymGroups(db: Db): Promise<string[][]> {
   return [...DEFAULT_SYNONYMS, ...rows.map((r) => r.terms.split('|').map((t) => t.trim()).filter(Boolean))];
 }
 
+/** The newest audit event: every change to a case writes one in the same transaction. */
+async function lastAuditId(db: Db): Promise<number> {
+  const row = await db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('last')).executeTakeFirst();
+  return Number(row?.last ?? 0);
+}
+
+/** What the index's words depend on besides the cases: a snapshot built under other synonyms or labels is stale. */
+async function fingerprintOf(db: Db, synonyms: string[][]): Promise<string> {
+  return createHash('sha256').update(JSON.stringify({ synonyms, vocabularies: await loadVocabularies(db) })).digest('hex');
+}
+
+export type SearchServiceLog = (message: string, fields?: Record<string, unknown>) => void;
+
+/** Re-snapshot once a restart has had to replay this many cases from the audit trail. */
+const RESNAPSHOT_AFTER = 1000;
+
 /**
  * The embedded search index over every case, built from the database at start-up a chunk at a time
  * (requests are served meanwhile and wait for it), and kept current by `refresh` in the same request
- * that saves a case.
+ * that saves a case. With `snapshotFile`, a full build is written to disk and the next start-up reads
+ * it back, then re-reads only the cases the audit trail shows changed since.
  */
-export function createSearchService(deps: { db: Db }) {
-  const { db } = deps;
+export function createSearchService(deps: { db: Db; snapshotFile?: string; log?: SearchServiceLog }) {
+  const { db, snapshotFile } = deps;
+  const log = deps.log ?? (() => undefined);
   let current: Promise<SearchIndex> | undefined;
+  let saving: Promise<void> = Promise.resolve();
 
-  async function build(): Promise<SearchIndex> {
-    const index = createSearchIndex({ synonyms: await synonymGroups(db) });
+  async function fullBuild(synonyms: string[][]): Promise<SearchIndex> {
+    const index = createSearchIndex({ synonyms });
     // Requests are answered between slices of about SLICE_MS: a whole chunk of a thousand cases
     // took a quarter of a second, and every request waited for it.
     let slice = performance.now();
@@ -42,6 +64,60 @@ export function createSearchService(deps: { db: Db }) {
     return index;
   }
 
+  /** Writes the index in the background; `marker` must have been read before the cases the index holds. */
+  function save(index: SearchIndex, marker: number, fingerprint: string): void {
+    if (!snapshotFile) return;
+    const parts = index.snapshotParts();
+    saving = saving
+      .then(async () => {
+        const started = performance.now();
+        const bytes = await writeSnapshot(snapshotFile, { marker, fingerprint }, parts);
+        log('search index snapshot written', { bytes, ms: Math.round(performance.now() - started) });
+      })
+      .catch((err: unknown) => log('search index snapshot not written', { err: String(err) }));
+  }
+
+  /** The snapshot's index brought up to date, or undefined when there is none or it cannot be used. */
+  async function fromSnapshot(synonyms: string[][], fingerprint: string): Promise<SearchIndex | undefined> {
+    if (!snapshotFile) return undefined;
+    try {
+      const started = performance.now();
+      const snap = await readSnapshot(snapshotFile);
+      if (!snap) return undefined;
+      if (snap.meta.fingerprint !== fingerprint) {
+        log('search index snapshot is for other synonyms or labels: rebuilding');
+        return undefined;
+      }
+      const index = createSearchIndex({ synonyms, snapshot: snap.parts });
+      const marker = await lastAuditId(db);
+      const changed = await db.selectFrom('audit_events').select('entity_id').distinct().where('id', '>', snap.meta.marker).where('entity_type', '=', 'case').where('entity_id', 'is not', null).execute();
+      await reread(index, changed.map((e) => e.entity_id!));
+      log('search index read from snapshot', { bytes: snap.bytes, cases: index.size(), replayed: changed.length, ms: Math.round(performance.now() - started) });
+      if (changed.length >= RESNAPSHOT_AFTER) save(index, marker, fingerprint);
+      return index;
+    } catch (err) {
+      log('search index snapshot unreadable: rebuilding', { err: String(err) });
+      return undefined;
+    }
+  }
+
+  async function build(fresh = false): Promise<SearchIndex> {
+    const synonyms = await synonymGroups(db);
+    const fingerprint = snapshotFile ? await fingerprintOf(db, synonyms) : '';
+    const restored = fresh ? undefined : await fromSnapshot(synonyms, fingerprint);
+    if (restored) return restored;
+    const marker = await lastAuditId(db);
+    const index = await fullBuild(synonyms);
+    save(index, marker, fingerprint);
+    return index;
+  }
+
+  async function reread(index: SearchIndex, refs: string[]): Promise<void> {
+    if (!refs.length) return;
+    const rows = await db.selectFrom('cases').select('id').where('ref', 'in', refs).execute();
+    for await (const docs of caseDocuments(db, { ids: rows.map((r) => r.id) })) for (const doc of docs) index.replace(doc);
+  }
+
   const ready = (): Promise<SearchIndex> => (current ??= build());
 
   // Similar cases cost tens of milliseconds at 100,000 cases and every view of a case page asks for
@@ -51,15 +127,13 @@ export function createSearchService(deps: { db: Db }) {
   /** Re-reads one case (by reference) into the index: after a save, a note, a status change. */
   async function refresh(...refs: string[]): Promise<void> {
     if (!refs.length) return;
-    const index = await ready();
-    const rows = await db.selectFrom('cases').select('id').where('ref', 'in', refs).execute();
-    for await (const docs of caseDocuments(db, { ids: rows.map((r) => r.id) })) for (const doc of docs) index.replace(doc);
+    await reread(await ready(), refs);
     similarCache.clear();
   }
 
   /** A fresh index (synonyms or labels changed); the old one keeps answering until it is ready. */
   async function rebuild(): Promise<void> {
-    const next = build();
+    const next = build(true);
     await next;
     current = next;
     similarCache.clear();
@@ -69,6 +143,8 @@ export function createSearchService(deps: { db: Db }) {
     ready,
     refresh,
     rebuild,
+    /** Resolves when any snapshot being written is on disk. */
+    saved: () => saving,
     search: async (req: SearchRequest) => (await ready()).search(req),
     similar: async (id: number, opts: { limit: number; includeDrafts: boolean }) => {
       const index = await ready();

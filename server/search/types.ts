@@ -1,3 +1,4 @@
+import type { SnapshotParts } from './snapshot.ts';
 /** The search engine's contract: the embedded engine meets it. */
 
 export type CaseStatus = 'draft' | 'submitted' | 'closed';
@@ -62,6 +63,8 @@ export interface SearchIndex {
   size(): number;
   /** Releases spare room and dead postings: after a bulk build. */
   compact(): void;
+  /** Copies of what a snapshot on disk holds (see snapshot.ts). */
+  snapshotParts(): SnapshotParts;
   search(req: SearchRequest): SearchResult;
   similar(id: number, opts: { limit: number; includeDrafts: boolean }): SimilarCase[];
   similarToText(text: string, factors: string[], opts: SimilarOptions): SimilarCase[];

@@ -17,5 +17,8 @@ describe('npm run bench', () => {
     const figures = JSON.parse(stdout) as Record<string, unknown>;
     for (const name of FIGURES) expect(figures, name).toHaveProperty(name);
     expect(figures.cases).toBe(500);
+    // Read back from the snapshot the build wrote, and the restart used it.
+    expect(typeof figures.index_load_ms).toBe('number');
+    expect(typeof figures.startup_ms).toBe('number');
   }, 180_000);
 });

@@ -1,0 +1,188 @@
+/**
+ * The search index on disk, so a restart reads it back instead of re-reading and re-tokenising
+ * every case: a JSON header, then each typed array as raw bytes and each list of strings as UTF-8
+ * with byte lengths. Written to a temporary file and renamed, so a crash mid-write leaves the last
+ * good snapshot. Strings are encoded and decoded a slice at a time, yielding in between, because
+ * 100,000 narratives take longer than a request should wait.
+ */
+import { type FileHandle, open, rename, rm } from 'node:fs/promises';
+import type { PostingsParts } from './postings.ts';
+import type { StoreParts } from './store.ts';
+
+const MAGIC = 'casebook-search-index\n';
+const FORMAT = 1;
+const SLICE_MS = 20;
+const READ_CHUNK = 16 * 1024 * 1024;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** `marker`: the newest audit event the index reflects; `fingerprint`: the synonyms and labels it was built with. */
+export type SnapshotMeta = { marker: number; fingerprint: string };
+export type SnapshotParts = { postings: PostingsParts; store: StoreParts };
+
+type Typed = Uint8Array | Uint16Array | Uint32Array | Float64Array;
+type Kind = 'u8' | 'u16' | 'u32' | 'f64' | 'strings';
+type Section = { name: string; kind: Kind; offset: number; bytes: number; count: number };
+type Header = { format: number; meta: SnapshotMeta; sections: Section[]; codes: StoreParts['codes']; labelSets: string[]; terms: string };
+
+async function encodeStrings(list: string[]): Promise<Buffer[]> {
+  const lengths = new Uint32Array(list.length);
+  const chunks: Buffer[] = [Buffer.from(lengths.buffer)];
+  let slice = performance.now();
+  for (let i = 0; i < list.length; i++) {
+    const b = Buffer.from(list[i]!, 'utf8');
+    lengths[i] = b.length;
+    chunks.push(b);
+    if (performance.now() - slice > SLICE_MS) {
+      await yieldToEventLoop();
+      slice = performance.now();
+    }
+  }
+  return chunks;
+}
+
+async function decodeStrings(buf: Buffer, s: Section): Promise<string[]> {
+  const lengths = new Uint32Array(s.count);
+  new Uint8Array(lengths.buffer).set(buf.subarray(s.offset, s.offset + s.count * 4));
+  const out = new Array<string>(s.count);
+  let at = s.offset + s.count * 4;
+  let slice = performance.now();
+  for (let i = 0; i < s.count; i++) {
+    const end = at + lengths[i]!;
+    if (end > s.offset + s.bytes) throw new Error(`Snapshot section ${s.name} runs past its end`);
+    out[i] = buf.toString('utf8', at, end);
+    at = end;
+    if (performance.now() - slice > SLICE_MS) {
+      await yieldToEventLoop();
+      slice = performance.now();
+    }
+  }
+  return out;
+}
+
+const KIND_OF = (a: Typed): Kind => (a instanceof Uint8Array ? 'u8' : a instanceof Uint16Array ? 'u16' : a instanceof Float64Array ? 'f64' : 'u32');
+
+/** Writes the snapshot; returns its size in bytes. */
+export async function writeSnapshot(file: string, meta: SnapshotMeta, parts: SnapshotParts): Promise<number> {
+  const { postings: p, store: s } = parts;
+  const typed: [string, Typed][] = [
+    ['data', p.data], ['start', p.start], ['len', p.len],
+    ['status', s.status], ['month', s.month], ['source', s.source], ['department', s.department], ['modality', s.modality], ['harm', s.harm], ['labelSet', s.labelSet],
+    ...s.fieldLength.map((a, f): [string, Typed] => [`fieldLength${f}`, a]),
+    ['themes.offsets', s.themes.offsets], ['themes.codes', s.themes.codes], ['factors.offsets', s.factors.offsets], ['factors.codes', s.factors.codes], ['ids', s.ids],
+    ['text.start', s.text.start], ['text.lengths', s.text.lengths],
+  ];
+  const strings: [string, string[]][] = [['refs', s.refs]];
+  const body: Buffer[] = [];
+  const sections: Section[] = [];
+  let offset = 0;
+  const push = (name: string, kind: Kind, count: number, chunks: Buffer[]) => {
+    const bytes = chunks.reduce((n, c) => n + c.length, 0);
+    sections.push({ name, kind, offset, bytes, count });
+    body.push(...chunks);
+    // Every section starts on an 8-byte boundary so typed arrays can be copied straight out.
+    const pad = (8 - (bytes % 8)) % 8;
+    if (pad) body.push(Buffer.alloc(pad));
+    offset += bytes + pad;
+  };
+  for (const [name, a] of typed) push(name, KIND_OF(a), a.length, [Buffer.from(a.buffer, a.byteOffset, a.byteLength)]);
+  const textChunks = s.text.chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
+  push('text.bytes', 'u8', textChunks.reduce((n, c) => n + c.length, 0), textChunks);
+  for (const [name, list] of strings) push(name, 'strings', list.length, await encodeStrings(list));
+  const header: Header = { format: FORMAT, meta, sections, codes: s.codes, labelSets: s.labelSets, terms: p.terms };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const lead = Buffer.alloc(MAGIC.length + 4);
+  lead.write(MAGIC, 0, 'latin1');
+  lead.writeUInt32LE(json.length, MAGIC.length);
+  const headPad = Buffer.alloc((8 - ((lead.length + json.length) % 8)) % 8);
+  const tmp = `${file}.tmp`;
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writev([lead, json, headPad]);
+    // writev takes at most IOV_MAX buffers at once.
+    for (let i = 0; i < body.length; i += 1000) await fh.writev(body.slice(i, i + 1000));
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  await rename(tmp, file).catch(async (err: unknown) => {
+    await rm(tmp, { force: true });
+    throw err;
+  });
+  return lead.length + json.length + headPad.length + offset;
+}
+
+/** Fills `into` from the file at `position`, a few megabytes per read so other work runs in between. */
+async function readInto(fh: FileHandle, into: Uint8Array, position: number): Promise<void> {
+  for (let done = 0; done < into.length; ) {
+    const { bytesRead } = await fh.read(into, done, Math.min(READ_CHUNK, into.length - done), position + done);
+    if (bytesRead === 0) throw new Error('Snapshot ends early');
+    done += bytesRead;
+  }
+}
+
+/** The snapshot in `file`, or undefined when there is none; throws when it is damaged or of another format. */
+export async function readSnapshot(file: string): Promise<{ meta: SnapshotMeta; parts: SnapshotParts; bytes: number } | undefined> {
+  let fh: FileHandle;
+  try {
+    fh = await open(file, 'r');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  try {
+    return await readOpen(fh);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function readOpen(fh: FileHandle): Promise<{ meta: SnapshotMeta; parts: SnapshotParts; bytes: number }> {
+  const size = (await fh.stat()).size;
+  const lead = Buffer.alloc(MAGIC.length + 4);
+  await readInto(fh, lead, 0);
+  if (lead.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('Not a search index snapshot');
+  const jsonLength = lead.readUInt32LE(MAGIC.length);
+  if (lead.length + jsonLength > size) throw new Error('Snapshot header runs past the end of the file');
+  const json = Buffer.alloc(jsonLength);
+  await readInto(fh, json, lead.length);
+  const header = JSON.parse(json.toString('utf8')) as Header;
+  if (header.format !== FORMAT) throw new Error(`Snapshot format ${header.format}, expected ${FORMAT}`);
+  const headEnd = lead.length + jsonLength;
+  const base = headEnd + ((8 - (headEnd % 8)) % 8);
+  const byName = new Map(header.sections.map((s) => [s.name, { ...s, offset: s.offset + base }]));
+  const section = (name: string, kind: Kind) => {
+    const s = byName.get(name);
+    if (!s || s.kind !== kind || s.offset + s.bytes > size) throw new Error(`Snapshot section ${name} is missing or damaged`);
+    return s;
+  };
+  // Each section is read straight into its own array: no second copy of a 200 MB file.
+  const typed = async <T extends Typed>(name: string, make: new (n: number) => T, kind: Kind): Promise<T> => {
+    const s = section(name, kind);
+    const a = new make(s.count);
+    if (a.byteLength !== s.bytes) throw new Error(`Snapshot section ${name} has the wrong size`);
+    await readInto(fh, new Uint8Array(a.buffer), s.offset);
+    return a;
+  };
+  const u8 = (n: string) => typed(n, Uint8Array, 'u8');
+  const u16 = (n: string) => typed(n, Uint16Array, 'u16');
+  const u32 = (n: string) => typed(n, Uint32Array, 'u32');
+  const refsSection = section('refs', 'strings');
+  const refsBytes = Buffer.alloc(refsSection.bytes);
+  await readInto(fh, refsBytes, refsSection.offset);
+  const refs = await decodeStrings(refsBytes, { ...refsSection, offset: 0 });
+  const text = { chunks: [await u8('text.bytes')], start: await typed('text.start', Float64Array, 'f64'), lengths: await u32('text.lengths') };
+  const store: StoreParts = {
+    status: await u8('status'), month: await u16('month'), source: await u16('source'), department: await u16('department'), modality: await u16('modality'), harm: await u16('harm'), labelSet: await u32('labelSet'),
+    fieldLength: [await u16('fieldLength0'), await u16('fieldLength1'), await u16('fieldLength2'), await u16('fieldLength3')],
+    themes: { offsets: await u32('themes.offsets'), codes: await u16('themes.codes') },
+    factors: { offsets: await u32('factors.offsets'), codes: await u16('factors.codes') },
+    ids: await u32('ids'), refs, text, codes: header.codes, labelSets: header.labelSets,
+  };
+  const slots = store.status.length;
+  const lengths = [store.month, store.labelSet, store.ids, ...store.fieldLength].map((a) => a.length);
+  if (lengths.some((n) => n !== slots) || refs.length !== slots || text.start.length !== slots || store.themes.offsets.length !== slots + 1 || store.factors.offsets.length !== slots + 1) {
+    throw new Error('Snapshot sections disagree on the number of cases');
+  }
+  const postings: PostingsParts = { terms: header.terms, data: await u32('data'), start: await u32('start'), len: await u32('len') };
+  return { meta: header.meta, parts: { postings, store }, bytes: size };
+}

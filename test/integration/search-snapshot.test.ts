@@ -1,0 +1,92 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditService } from '../../server/audit/service.ts';
+import { createCaseService } from '../../server/cases/service.ts';
+import { createSearchService } from '../../server/search/service.ts';
+import type { SearchRequest } from '../../server/search/types.ts';
+import { logCase, validCase } from '../support/cases.ts';
+import { createTestApp, createUser, type TestContext } from '../support/test-app.ts';
+
+let ctx: TestContext;
+let author: { id: number; email: string };
+const dir = mkdtempSync(path.join(os.tmpdir(), 'casebook-snapshot-'));
+const file = path.join(dir, 'casebook.db.search-index');
+const refs: string[] = [];
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  author = await createUser(ctx, 'safety');
+  const titles = ['Lung nodule missed on chest X-ray', 'Outsourced CT reported late', 'Renal mass on ultrasound', 'Pneumothorax reported after a delay', 'Alert for a mass not acknowledged'];
+  for (const title of titles) refs.push((await logCase(ctx, author, { title })).ref);
+});
+afterAll(async () => {
+  await ctx.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const req = (q: string): SearchRequest => ({ q, filters: {}, includeDrafts: true, sort: 'relevance', offset: 0, limit: 20 });
+
+/** A service as start-up makes one, with what it logs. */
+function service() {
+  const logged: string[] = [];
+  const s = createSearchService({ db: ctx.db, snapshotFile: file, log: (message, fields) => logged.push(`${message} ${JSON.stringify(fields ?? {})}`) });
+  return { s, logged };
+}
+
+describe('search index snapshot', () => {
+  it('is written after a full build, read back at the next start, and brought up to date from the audit trail', async () => {
+    const first = service();
+    await first.s.ready();
+    await first.s.saved();
+    expect(existsSync(file)).toBe(true);
+    expect(first.logged.join('\n')).toContain('search index snapshot written');
+
+    // Changes the snapshot does not hold: an edit, a new case, a withdrawal, a note-free close.
+    const clock = () => new Date(ctx.clock.now);
+    const cases = createCaseService({ db: ctx.db, audit: createAuditService(clock), clock });
+    const actor = { id: author.id, label: author.email };
+    const edited = (await cases.get(refs[0]!))!;
+    await cases.update(actor, refs[0]!, { ...validCase(), title: 'Zygomatic fracture missed on facial films' }, edited.version);
+    const added = (await logCase(ctx, author, { title: 'Scaphoid fracture not followed up' })).ref;
+    await cases.withdraw(actor, refs[2]!, 'Logged in error');
+
+    const second = service();
+    expect((await second.s.search(req('zygomatic'))).items.map((h) => h.ref)).toEqual([refs[0]]);
+    expect((await second.s.search(req('scaphoid'))).items.map((h) => h.ref)).toEqual([added]);
+    expect((await second.s.search(req('renal'))).total).toBe(0);
+    expect((await second.s.search(req('lung'))).total).toBe(0);
+    expect(second.logged.join('\n')).toMatch(/search index read from snapshot .*"replayed":3/);
+
+    // The same answers as an index built from the database alone (cases that tie may come in another
+    // order: ties go to the case indexed first, and an edited case is indexed again).
+    const fresh = createSearchService({ db: ctx.db });
+    const answer = async (s: typeof fresh, q: string) => {
+      const r = await s.search(req(q));
+      return { ...r, items: [...r.items].sort((a, b) => a.ref.localeCompare(b.ref)) };
+    };
+    for (const q of ['fracture', 'reported', 'mass', 'CT', 'chest x-ray']) expect(await answer(second.s, q), q).toEqual(await answer(fresh, q));
+  });
+
+  it('is set aside when the synonyms changed since it was written', async () => {
+    const rebuilt = service();
+    await rebuilt.s.rebuild();
+    await rebuilt.s.saved();
+    await ctx.db.insertInto('search_synonyms').values({ terms: 'zygomatic|cheekbone', created_by: author.id, created_at: new Date().toISOString(), retired_at: null }).execute();
+    const next = service();
+    expect((await next.s.search(req('cheekbone'))).items.map((h) => h.ref)).toEqual([refs[0]]);
+    expect(next.logged.join('\n')).toContain('for other synonyms or labels: rebuilding');
+  });
+
+  it('is set aside, not trusted, when damaged', async () => {
+    writeFileSync(file, 'casebook-search-index\n\u00ff\u00ff\u00ff\u00ffnot json');
+    const next = service();
+    expect((await next.s.search(req('scaphoid'))).total).toBe(1);
+    expect(next.logged.join('\n')).toContain('search index snapshot unreadable: rebuilding');
+    await next.s.saved();
+    const again = service();
+    await again.s.ready();
+    expect(again.logged.join('\n')).toMatch(/read from snapshot .*"replayed":0/);
+  });
+});

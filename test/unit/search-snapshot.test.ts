@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../seed/corpus.ts';
+import { createSearchIndex, type SearchDoc, type SearchRequest } from '../../server/search/engine.ts';
+import { readSnapshot, writeSnapshot } from '../../server/search/snapshot.ts';
+import { TextStore } from '../../server/search/texts.ts';
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'casebook-snapshot-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const text = (title: string, narrative = '', learning = '', notes = '') => ({ title, learning, narrative, notes });
+
+describe('text store', () => {
+  it('gives back each field as written, across blocks, after drops, compaction and a round trip', () => {
+    const t = new TextStore();
+    const big = 'é'.repeat(400_000); // over a block once encoded: gets a block of its own
+    t.put(0, text('Lung nodule', 'Seen on the CXR – not acted on', '', 'note'));
+    t.put(1, text('X', big, 'learn'));
+    t.put(2, text('', '', '', ''));
+    t.put(3, text('Pneumothorax 🫁', 'Delayed', 'Compare'));
+    expect(t.all(0)).toEqual(text('Lung nodule', 'Seen on the CXR – not acted on', '', 'note'));
+    expect(t.field(1, 2)).toBe(big);
+    expect(t.all(2)).toEqual(text(''));
+    t.drop(1);
+    expect(t.all(1)).toEqual(text(''));
+    t.compact(4);
+    expect(t.all(3)).toEqual(text('Pneumothorax 🫁', 'Delayed', 'Compare'));
+    const back = TextStore.fromParts(t.parts(4));
+    expect([0, 1, 2, 3].map((s) => back.all(s))).toEqual([0, 1, 2, 3].map((s) => t.all(s)));
+    back.put(4, text('after', 'a restore'));
+    expect(back.all(4)).toEqual(text('after', 'a restore'));
+    expect(back.all(0).narrative).toBe('Seen on the CXR – not acted on');
+  });
+});
+
+const THEME_LABELS: Record<string, string> = {
+  T1: 'Not following guidelines on reporting unexpected findings',
+  T2: 'Not acting on important unexpected findings',
+  T3: 'Delays in reporting',
+  T4: 'Not learning from past mistakes',
+};
+
+describe('index snapshot', () => {
+  const corpus = generateCorpus({ size: 400, seed: 11, endMonth: '2026-10' });
+  const docs: SearchDoc[] = corpus.map((c, i) => ({
+    id: i + 1, ref: `CB-2026-${String(i + 1).padStart(5, '0')}`, title: c.title, narrative: c.narrative, learning: c.learning ?? '', notes: i % 7 === 0 ? 'Discussed at the discrepancy meeting.' : '',
+    labels: c.themes.map((t) => THEME_LABELS[t.theme]).join('. '), themes: c.themes.map((t) => t.theme), factors: c.themes.flatMap((t) => t.factors),
+    source: c.source, department: c.department, modality: c.modality, harm: c.harm, eventMonth: c.eventMonth, status: i % 11 === 0 ? 'draft' : 'submitted', withdrawn: false,
+  }));
+  const req = (q: string, more: Partial<SearchRequest> = {}): SearchRequest => ({ q, filters: {}, includeDrafts: true, sort: 'relevance', offset: 0, limit: 20, ...more });
+  const queries = ['delay', 'mistakes', 'guidelines', 'missed nodule', 'report', 'radiol', 'pulmnary', '"chest x-ray"', 'ct -delay', 'alert OR acknowledged'];
+
+  it('reads back an index that answers every query, facet and similar-cases question as the original does', async () => {
+    const ix = createSearchIndex();
+    for (const d of docs) ix.add(d);
+    // Edits and removals leave dead slots and dead postings behind: the snapshot must not bring them back.
+    for (const d of docs.slice(0, 40)) ix.replace({ ...d, title: `${d.title} revised`, narrative: `${d.narrative} Reviewed again.` });
+    for (const d of docs.slice(40, 50)) ix.remove(d.id);
+    ix.replace({ ...docs[60]!, withdrawn: true });
+    const file = path.join(dir, 'a.search-index');
+    const bytes = await writeSnapshot(file, { marker: 42, fingerprint: 'f' }, ix.snapshotParts());
+    const snap = (await readSnapshot(file))!;
+    expect(snap.meta).toEqual({ marker: 42, fingerprint: 'f' });
+    expect(snap.bytes).toBe(bytes);
+    const back = createSearchIndex({ snapshot: snap.parts });
+    expect(back.size()).toBe(ix.size());
+    for (const q of queries) {
+      expect(back.search(req(q)), q).toEqual(ix.search(req(q)));
+      expect(back.search(req(q, { includeDrafts: false, sort: 'date', offset: 5, filters: { modality: ['ct'] } })), q).toEqual(ix.search(req(q, { includeDrafts: false, sort: 'date', offset: 5, filters: { modality: ['ct'] } })));
+    }
+    expect(back.search(req('revised')).total).toBe(40);
+    expect(back.search(req('')).items.map((h) => h.id)).not.toContain(45);
+    for (const id of [1, 70, 200]) expect(back.similar(id, { limit: 5, includeDrafts: true })).toEqual(ix.similar(id, { limit: 5, includeDrafts: true }));
+    // …and keeps working as an index afterwards, compaction included.
+    back.compact();
+    for (const q of queries) expect(back.search(req(q)), q).toEqual(ix.search(req(q)));
+    back.add({ ...docs[45]!, id: 999, ref: 'CB-2026-00999', title: 'Zygomatic fracture missed' });
+    expect(back.search(req('zygomatic')).items.map((h) => h.id)).toEqual([999]);
+    back.replace({ ...docs[0]!, title: 'Renamed entirely' });
+    expect(back.search(req('renamed')).items.map((h) => h.ref)).toEqual([docs[0]!.ref]);
+  });
+
+  it('says there is none when the file is missing, and refuses a damaged or foreign file', async () => {
+    expect(await readSnapshot(path.join(dir, 'missing'))).toBeUndefined();
+    const ix = createSearchIndex();
+    for (const d of docs.slice(0, 20)) ix.add(d);
+    const file = path.join(dir, 'b.search-index');
+    await writeSnapshot(file, { marker: 1, fingerprint: 'f' }, ix.snapshotParts());
+    const whole = readFileSync(file);
+    writeFileSync(path.join(dir, 'cut'), whole.subarray(0, whole.length - 100));
+    await expect(readSnapshot(path.join(dir, 'cut'))).rejects.toThrow(/missing or damaged|ends early/);
+    writeFileSync(path.join(dir, 'foreign'), 'SQLite format 3\0 and so on');
+    await expect(readSnapshot(path.join(dir, 'foreign'))).rejects.toThrow('Not a search index snapshot');
+    const other = Buffer.from(whole);
+    other.write(whole.toString('latin1').replace('"format":1', '"format":9').slice(0, 200), 0, 'latin1');
+    writeFileSync(path.join(dir, 'other'), other);
+    await expect(readSnapshot(path.join(dir, 'other'))).rejects.toThrow('Snapshot format 9, expected 1');
+  });
+});
