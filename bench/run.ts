@@ -134,7 +134,7 @@ try {
     { group: 'Search index', label: 'heap per case (with typed arrays)', key: 'index_heap_kb_per_case', value: index.heapKbPerCase, unit: 'KB', target: { op: '<=', value: 3 }, note: gcExposed ? undefined : 'needs node --expose-gc' },
     { group: 'Search index', label: `snapshot load (${loaded.snapshotMb.toFixed(0)} MB file)`, key: 'index_load_ms', value: loaded.loadMs, unit: 'ms', digits: 0 },
     { group: 'Search index', label: 'longest event-loop block at start-up', key: 'startup_block_ms', value: worst(firstStart.blockMs, restart.blockMs), unit: 'ms', target: { op: '<=', value: 100 }, digits: 0 },
-    { group: 'Search index', label: `  first start (building): ${firstStart.blockMs ?? '—'} ms; restart (snapshot)`, value: restart.blockMs, unit: 'ms', digits: 0 },
+    { group: 'Search index', label: `  first start (building): ${firstStart.blockMs === null ? '—' : Math.round(firstStart.blockMs)} ms; restart (snapshot)`, value: restart.blockMs, unit: 'ms', digits: 0 },
     { group: 'Search index', label: 'longest /healthz answer at start-up (first, restart)', value: Math.max(firstStart.healthzMaxMs, restart.healthzMaxMs), unit: 'ms', digits: 0 },
     { group: 'Search index', label: 'start to listening', value: restart.listenMs, unit: 'ms', digits: 0 },
     { group: 'Search index', label: 'start to first search, first start (index built)', value: firstStart.startupMs, unit: 'ms', digits: 0 },

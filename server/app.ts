@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { csrfSync } from 'csrf-sync';
 import express, { type Express } from 'express';
 import session from 'express-session';
-import { sql } from 'kysely';
+import { sql } from './db/kysely.ts';
 import type { Logger } from 'pino';
 import { actionRoutes } from './actions/routes.ts';
 import { createActionService } from './actions/service.ts';

@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import type { Kysely as KyselyDb } from 'kysely';
+import { Kysely, SqliteDialect } from './kysely.ts';
 import type { Database } from './schema.ts';
 
-export type Db = Kysely<Database>;
+export type Db = KyselyDb<Database>;
 
 /** `sqlite:PATH` → a file; `sqlite::memory:` → an in-memory database (tests). */
 export function sqlitePath(databaseUrl: string): string {

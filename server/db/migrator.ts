@@ -1,7 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator, NO_MIGRATIONS } from 'kysely';
+import type { Kysely, Migration, Migrator as KyselyMigrator, MigrationProvider, MigrationResultSet } from 'kysely';
+import { Migrator, NO_MIGRATIONS } from './kysely.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before any schema type applies
 type AnyDb = Kysely<any>;
@@ -11,6 +12,8 @@ export const migrationsDir = fileURLToPath(new URL('../../migrations', import.me
 /**
  * Kysely's FileMigrationProvider imports from inside node_modules, where neither tsx nor vitest
  * can load TypeScript; importing from our own module lets both runtimes load the dated .ts files.
+ * Each file is imported only when its migration runs: at an ordinary start-up none is pending, and
+ * importing them all took a tenth of a second.
  */
 class DirectoryMigrationProvider implements MigrationProvider {
   constructor(private readonly dir: string) {}
@@ -19,13 +22,22 @@ class DirectoryMigrationProvider implements MigrationProvider {
     const files = (await readdir(this.dir)).filter((f) => /^\d{4}_\d{2}_\d{2}_\d{4}_[a-z0-9_]+\.ts$/.test(f)).sort();
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
-      migrations[file.replace(/\.ts$/, '')] = (await import(pathToFileURL(path.join(this.dir, file)).href)) as Migration;
+      const name = file.replace(/\.ts$/, '');
+      const load = async () => (await import(pathToFileURL(path.join(this.dir, file)).href)) as Migration;
+      migrations[name] = {
+        up: async (db) => (await load()).up(db),
+        down: async (db) => {
+          const m = await load();
+          if (!m.down) throw new Error(`Migration ${name} cannot be undone`);
+          await m.down(db);
+        },
+      };
     }
     return migrations;
   }
 }
 
-export function createMigrator(db: AnyDb): Migrator {
+export function createMigrator(db: AnyDb): KyselyMigrator {
   return new Migrator({ db, provider: new DirectoryMigrationProvider(migrationsDir) });
 }
 

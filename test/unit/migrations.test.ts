@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql } from '../../server/db/kysely.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../server/db/database.ts';
 import { migrateDownToNothing, migrateToLatest } from '../../server/db/migrator.ts';
