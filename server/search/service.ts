@@ -3,7 +3,7 @@ import type { Db } from '../db/database.ts';
 import { DEFAULT_SYNONYMS } from '../domain/synonyms.ts';
 import { caseDocuments } from './case-documents.ts';
 import { createSearchIndex } from './engine.ts';
-import { readSnapshot, writeSnapshot } from './snapshot.ts';
+import { readSnapshot, type SnapshotMeta, writeSnapshot } from './snapshot.ts';
 import { loadVocabularies } from '../vocabularies/service.ts';
 import type { SearchIndex, SearchRequest, SimilarOptions } from './types.ts';
 
@@ -17,9 +17,19 @@ export async function synonymGroups(db: Db): Promise<string[][]> {
 }
 
 /** The newest audit event: every change to a case writes one in the same transaction. */
-async function lastAuditId(db: Db): Promise<number> {
-  const row = await db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('last')).executeTakeFirst();
-  return Number(row?.last ?? 0);
+async function lastAudit(db: Db): Promise<{ marker: number; markerAt: string | null }> {
+  const row = await db.selectFrom('audit_events').select(['id', 'at']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return { marker: row?.id ?? 0, markerAt: row?.at ?? null };
+}
+
+/**
+ * Whether the snapshot was made from this database: the audit trail is append-only, so the event it
+ * ends at is still there, unchanged, unless the database was replaced or restored from an older copy.
+ */
+async function sameDatabase(db: Db, meta: SnapshotMeta, holdsCases: boolean): Promise<boolean> {
+  if (meta.marker === 0) return !holdsCases;
+  const row = await db.selectFrom('audit_events').select('at').where('id', '=', meta.marker).executeTakeFirst();
+  return row?.at === meta.markerAt;
 }
 
 /** What the index's words depend on besides the cases: a snapshot built under other synonyms or labels is stale. */
@@ -64,14 +74,14 @@ export function createSearchService(deps: { db: Db; snapshotFile?: string; log?:
     return index;
   }
 
-  /** Writes the index in the background; `marker` must have been read before the cases the index holds. */
-  function save(index: SearchIndex, marker: number, fingerprint: string): void {
+  /** Writes the index in the background; `at` must have been read before the cases the index holds. */
+  function save(index: SearchIndex, at: { marker: number; markerAt: string | null }, fingerprint: string): void {
     if (!snapshotFile) return;
     const parts = index.snapshotParts();
     saving = saving
       .then(async () => {
         const started = performance.now();
-        const bytes = await writeSnapshot(snapshotFile, { marker, fingerprint }, parts);
+        const bytes = await writeSnapshot(snapshotFile, { ...at, fingerprint }, parts);
         log('search index snapshot written', { bytes, ms: Math.round(performance.now() - started) });
       })
       .catch((err: unknown) => log('search index snapshot not written', { err: String(err) }));
@@ -88,12 +98,16 @@ export function createSearchService(deps: { db: Db; snapshotFile?: string; log?:
         log('search index snapshot is for other synonyms or labels: rebuilding');
         return undefined;
       }
+      if (!(await sameDatabase(db, snap.meta, snap.parts.store.status.some((s) => s !== 0)))) {
+        log('search index snapshot is of another database, or of an older copy of this one: rebuilding');
+        return undefined;
+      }
       const index = createSearchIndex({ synonyms, snapshot: snap.parts });
-      const marker = await lastAuditId(db);
+      const at = await lastAudit(db);
       const changed = await db.selectFrom('audit_events').select('entity_id').distinct().where('id', '>', snap.meta.marker).where('entity_type', '=', 'case').where('entity_id', 'is not', null).execute();
       await reread(index, changed.map((e) => e.entity_id!));
       log('search index read from snapshot', { bytes: snap.bytes, cases: index.size(), replayed: changed.length, ms: Math.round(performance.now() - started) });
-      if (changed.length >= RESNAPSHOT_AFTER) save(index, marker, fingerprint);
+      if (changed.length >= RESNAPSHOT_AFTER) save(index, at, fingerprint);
       return index;
     } catch (err) {
       log('search index snapshot unreadable: rebuilding', { err: String(err) });
@@ -106,9 +120,9 @@ export function createSearchService(deps: { db: Db; snapshotFile?: string; log?:
     const fingerprint = snapshotFile ? await fingerprintOf(db, synonyms) : '';
     const restored = fresh ? undefined : await fromSnapshot(synonyms, fingerprint);
     if (restored) return restored;
-    const marker = await lastAuditId(db);
+    const at = await lastAudit(db);
     const index = await fullBuild(synonyms);
-    save(index, marker, fingerprint);
+    save(index, at, fingerprint);
     return index;
   }
 

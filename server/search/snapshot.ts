@@ -15,8 +15,11 @@ const SLICE_MS = 20;
 const READ_CHUNK = 16 * 1024 * 1024;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** `marker`: the newest audit event the index reflects; `fingerprint`: the synonyms and labels it was built with. */
-export type SnapshotMeta = { marker: number; fingerprint: string };
+/**
+ * `marker`: the newest audit event the index reflects, and `markerAt` its time, which tells this
+ * database from another; `fingerprint`: the synonyms and labels it was built with.
+ */
+export type SnapshotMeta = { marker: number; markerAt: string | null; fingerprint: string };
 export type SnapshotParts = { postings: PostingsParts; store: StoreParts };
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Float64Array;

@@ -79,6 +79,24 @@ describe('search index snapshot', () => {
     expect(next.logged.join('\n')).toContain('for other synonyms or labels: rebuilding');
   });
 
+  it('is set aside when the database is not the one it was made from', async () => {
+    const other = await createTestApp();
+    try {
+      const someone = await createUser(other, 'safety');
+      await logCase(other, someone, { title: 'Hip fracture missed on a pelvis film' });
+      // The same synonyms and labels, so only the cases tell the two databases apart.
+      await other.db.insertInto('search_synonyms').values({ terms: 'zygomatic|cheekbone', created_by: someone.id, created_at: new Date().toISOString(), retired_at: null }).execute();
+      const logged: string[] = [];
+      const next = createSearchService({ db: other.db, snapshotFile: file, log: (message) => logged.push(message) });
+      expect((await next.search(req('scaphoid'))).total).toBe(0);
+      expect((await next.search(req('hip'))).total).toBe(1);
+      expect(logged.join('\n')).toContain('snapshot is of another database');
+      await next.saved();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('is set aside, not trusted, when damaged', async () => {
     writeFileSync(file, 'casebook-search-index\n\u00ff\u00ff\u00ff\u00ffnot json');
     const next = service();

@@ -60,9 +60,9 @@ describe('index snapshot', () => {
     for (const d of docs.slice(40, 50)) ix.remove(d.id);
     ix.replace({ ...docs[60]!, withdrawn: true });
     const file = path.join(dir, 'a.search-index');
-    const bytes = await writeSnapshot(file, { marker: 42, fingerprint: 'f' }, ix.snapshotParts());
+    const bytes = await writeSnapshot(file, { marker: 42, markerAt: '2026-11-23T10:00:00.000Z', fingerprint: 'f' }, ix.snapshotParts());
     const snap = (await readSnapshot(file))!;
-    expect(snap.meta).toEqual({ marker: 42, fingerprint: 'f' });
+    expect(snap.meta).toEqual({ marker: 42, markerAt: '2026-11-23T10:00:00.000Z', fingerprint: 'f' });
     expect(snap.bytes).toBe(bytes);
     const back = createSearchIndex({ snapshot: snap.parts });
     expect(back.size()).toBe(ix.size());
@@ -87,7 +87,7 @@ describe('index snapshot', () => {
     const ix = createSearchIndex();
     for (const d of docs.slice(0, 20)) ix.add(d);
     const file = path.join(dir, 'b.search-index');
-    await writeSnapshot(file, { marker: 1, fingerprint: 'f' }, ix.snapshotParts());
+    await writeSnapshot(file, { marker: 1, markerAt: null, fingerprint: 'f' }, ix.snapshotParts());
     const whole = readFileSync(file);
     writeFileSync(path.join(dir, 'cut'), whole.subarray(0, whole.length - 100));
     await expect(readSnapshot(path.join(dir, 'cut'))).rejects.toThrow(/missing or damaged|ends early/);
