@@ -19,11 +19,13 @@ const FIELDS = TEXT_FIELDS.length;
 export const TF_BITS = 8;
 export const TF_MASK = (1 << TF_BITS) - 1;
 export const MAX_SLOTS = 2 ** (32 - TF_BITS);
+/** Postings copied between the steps of a compaction: a few milliseconds' work. */
+const COMPACT_STEP = 500_000;
 
 export const slotOfPosting = (p: number): number => p >>> TF_BITS;
 
 export class PostingsIndex {
-  private readonly slots = new Map<number, number>();
+  private slots = new Map<number, number>();
   private nextSlot = 0;
   /** Slots discarded since their postings were written; compaction drops their postings. */
   private dead = new Uint8Array(1024);
@@ -40,6 +42,10 @@ export class PostingsIndex {
   private cap = new Uint32Array(1024);
   /** Postings of discarded cases in each list, so counts stay exact until compaction removes them. */
   private deadIn = new Uint32Array(1024);
+  /** Bumped by every change, so a compaction done in steps knows when to give up. */
+  private version = 0;
+  /** True from a compaction until the next change: nothing to compact. */
+  private compacted = true;
 
   // Per-document scratch, reused so adding a case allocates nothing per term.
   private seen = new Uint32Array(1024);
@@ -54,6 +60,7 @@ export class PostingsIndex {
   /** Indexes a case under the next slot; the caller has discarded any earlier version. */
   add(doc: TokenisedDoc): number {
     const slot = this.nextSlot++;
+    this.version++;
     if (slot >= MAX_SLOTS) throw new Error(`The search index holds at most ${MAX_SLOTS} case versions`);
     this.slots.set(doc.id, slot);
     if (this.dead.length <= slot) this.dead = grown(this.dead, slot + 1);
@@ -72,6 +79,8 @@ export class PostingsIndex {
       }
       for (const term of this.touched) this.append(term * FIELDS + f, (slot << TF_BITS) | Math.min(this.tf[term]!, TF_MASK));
     }
+    // Last, as appending may itself have compacted the arena.
+    this.compacted = false;
     return slot;
   }
 
@@ -84,6 +93,8 @@ export class PostingsIndex {
     if (slot === undefined) return;
     this.slots.delete(id);
     this.dead[slot] = 1;
+    this.version++;
+    this.compacted = false;
     for (let f = 0; f < FIELDS; f++) {
       if (++this.epoch === 0xffffffff) this.seen.fill((this.epoch = 1) - 1);
       for (const t of doc[TEXT_FIELDS[f]!]) {
@@ -149,38 +160,74 @@ export class PostingsIndex {
     return out;
   }
 
+  /**
+   * Room for `factor` times what is held so far (spare room included, as lists keep growing into it),
+   * set aside in one step rather than by doubling, each of which copies the whole arena.
+   */
+  reserve(factor: number): void {
+    const want = Math.ceil(this.used * (1 + factor) * 2);
+    if (want > this.data.length) this.data = grown(this.data, want);
+  }
+
   /** Rewrites the arena without dead postings or spare room: after a build, and when waste outgrows use. */
   compact(): void {
+    for (const _ of this.compacting());
+  }
+
+  /**
+   * Compaction a step at a time, so a caller can let requests in between steps: at 100,000 cases
+   * the whole of it held the event loop for a fifth of a second. The new arena is written aside and
+   * swapped in at the last step; if the index changes in between, the steps stop and nothing changes.
+   */
+  *compacting(step = COMPACT_STEP): Generator<void, void, void> {
+    if (this.compacted) return;
+    const version = this.version;
     const lists = this.termNames.length * FIELDS;
     let live = 0;
     for (let l = 0; l < lists; l++) live += this.len[l]!;
     const next = new Uint32Array(Math.max(1 << 16, live));
+    const start = new Uint32Array(this.start.length);
+    const len = new Uint32Array(this.len.length);
     const { data, dead } = this;
     let at = 0;
+    let work = 0;
     for (let l = 0; l < lists; l++) {
       const from = this.start[l]!;
       const end = from + this.len[l]!;
-      const begin = at;
+      start[l] = at;
       for (let i = from; i < end; i++) {
         const p = data[i]!;
         if (!dead[p >>> TF_BITS]) next[at++] = p;
       }
-      this.start[l] = begin;
-      this.len[l] = this.cap[l] = at - begin;
+      len[l] = at - start[l]!;
+      work += end - from + 1;
+      if (work > step) {
+        work = 0;
+        yield;
+        if (this.version !== version) return;
+      }
     }
     this.data = next;
+    this.start = start;
+    this.len = len;
+    this.cap = len.slice();
     this.used = at;
     this.deadIn.fill(0);
+    this.compacted = true;
   }
 
-  /** What a snapshot holds: compacted postings and the term list; slots come back from the store. */
+  /**
+   * What a snapshot holds: compacted postings and the term list; slots come back from the store.
+   * The arena is handed over as a view, not a copy: after compaction every list is full, so any
+   * later posting moves its list past the end, and nothing in the view is ever written again.
+   */
   parts(): PostingsParts {
     this.compact();
     const lists = this.termNames.length * FIELDS;
-    return { terms: this.termNames.join('\n'), data: this.data.slice(0, this.used), start: this.start.slice(0, lists), len: this.len.slice(0, lists) };
+    return { terms: this.termNames.join('\n'), data: this.data.subarray(0, this.used), start: this.start.slice(0, lists), len: this.len.slice(0, lists) };
   }
 
-  /** The index a snapshot describes; `live` names each case's slot, and slots below `slotCount` not in it are dead. */
+  /** The index a snapshot describes; `live` (kept, not copied) names each case's slot, and slots below `slotCount` not in it are dead. */
   static fromParts(p: PostingsParts, live: Map<number, number>, slotCount: number): PostingsIndex {
     const ix = new PostingsIndex();
     const names = p.terms ? p.terms.split('\n') : [];
@@ -193,7 +240,7 @@ export class PostingsIndex {
     ix.len.set(p.len);
     ix.cap.set(p.len);
     for (let l = 0; l < p.start.length; l++) if (p.start[l]! + p.len[l]! > ix.used) throw new Error('The snapshot\'s postings run past their end');
-    for (const [id, slot] of live) ix.slots.set(id, slot);
+    ix.slots = live;
     ix.nextSlot = slotCount;
     ix.dead = new Uint8Array(Math.max(1024, slotCount)).fill(1, 0, slotCount);
     for (const slot of live.values()) ix.dead[slot] = 0;

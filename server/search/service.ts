@@ -2,13 +2,26 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { DEFAULT_SYNONYMS } from '../domain/synonyms.ts';
 import { caseDocuments } from './case-documents.ts';
-import { createSearchIndex } from './engine.ts';
+import { createSearchIndex, restoringSearchIndex } from './engine.ts';
 import { readSnapshot, type SnapshotMeta, writeSnapshot } from './snapshot.ts';
 import { loadVocabularies } from '../vocabularies/service.ts';
 import type { SearchIndex, SearchRequest, SimilarOptions } from './types.ts';
 
 const SLICE_MS = 20;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs the steps, letting requests in whenever a slice of SLICE_MS is used up; resolves to what the last returns. */
+async function inSlices<T>(steps: Generator<void, T, void>): Promise<T> {
+  let slice = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - slice > SLICE_MS) {
+      await yieldToEventLoop();
+      slice = performance.now();
+    }
+  }
+}
 
 /** The synonym groups in force: the built-in imaging list plus the groups admins added. */
 export async function synonymGroups(db: Db): Promise<string[][]> {
@@ -58,8 +71,18 @@ export function createSearchService(deps: { db: Db; snapshotFile?: string; log?:
     const index = createSearchIndex({ synonyms });
     // Requests are answered between slices of about SLICE_MS: a whole chunk of a thousand cases
     // took a quarter of a second, and every request waited for it.
+    const total = Number((await db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+    let done = 0;
+    let sized = false;
     let slice = performance.now();
     for await (const docs of caseDocuments(db, { chunk: 250 })) {
+      // Once the first cases show how many postings a case makes, room for the rest is set aside at
+      // once: growing a 100 MB array by doubling copied it whole, holding requests for 250 ms.
+      if (done > 0 && !sized) {
+        index.expect(total - done);
+        sized = true;
+      }
+      done += docs.length;
       for (const doc of docs) {
         index.add(doc);
         if (performance.now() - slice > SLICE_MS) {
@@ -70,17 +93,19 @@ export function createSearchService(deps: { db: Db; snapshotFile?: string; log?:
       await yieldToEventLoop();
       slice = performance.now();
     }
-    index.compact();
+    await inSlices(index.compacting());
     return index;
   }
 
   /** Writes the index in the background; `at` must have been read before the cases the index holds. */
   function save(index: SearchIndex, at: { marker: number; markerAt: string | null }, fingerprint: string): void {
     if (!snapshotFile) return;
-    const parts = index.snapshotParts();
     saving = saving
       .then(async () => {
         const started = performance.now();
+        // Compacted a slice at a time first, so taking the parts is quick.
+        await inSlices(index.compacting());
+        const parts = index.snapshotParts();
         const bytes = await writeSnapshot(snapshotFile, { ...at, fingerprint }, parts);
         log('search index snapshot written', { bytes, ms: Math.round(performance.now() - started) });
       })
@@ -102,7 +127,7 @@ export function createSearchService(deps: { db: Db; snapshotFile?: string; log?:
         log('search index snapshot is of another database, or of an older copy of this one: rebuilding');
         return undefined;
       }
-      const index = createSearchIndex({ synonyms, snapshot: snap.parts });
+      const index = await inSlices(restoringSearchIndex({ synonyms, snapshot: snap.parts }));
       const at = await lastAudit(db);
       const changed = await db.selectFrom('audit_events').select('entity_id').distinct().where('id', '>', snap.meta.marker).where('entity_type', '=', 'case').where('entity_id', 'is not', null).execute();
       await reread(index, changed.map((e) => e.entity_id!));

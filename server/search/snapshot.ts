@@ -81,7 +81,7 @@ export async function writeSnapshot(file: string, meta: SnapshotMeta, parts: Sna
   const push = (name: string, kind: Kind, count: number, chunks: Buffer[]) => {
     const bytes = chunks.reduce((n, c) => n + c.length, 0);
     sections.push({ name, kind, offset, bytes, count });
-    body.push(...chunks);
+    for (const c of chunks) body.push(c);
     // Every section starts on an 8-byte boundary so typed arrays can be copied straight out.
     const pad = (8 - (bytes % 8)) % 8;
     if (pad) body.push(Buffer.alloc(pad));

@@ -91,18 +91,32 @@ export class TextStore {
     }
   }
 
-  /** Views onto the live texts, not copies: blocks are only ever appended to, never overwritten. */
+  /**
+   * Views onto the live texts, not copies: blocks are only ever appended to, never overwritten.
+   * Cases stored one after another in a block make one view, so a fresh index is a view a block.
+   */
   parts(slots: number): TextParts {
     const chunks: Uint8Array[] = [];
     const start = new Float64Array(slots);
     let at = 0;
+    let run = { block: -1, from: 0, to: 0 };
+    const flush = () => {
+      if (run.block >= 0) chunks.push(this.blocks[run.block]!.subarray(run.from, run.to));
+    };
     for (let slot = 0; slot < slots; slot++) {
       const n = this.size(slot);
       start[slot] = at;
       if (n === 0) continue;
-      chunks.push(this.blocks[this.block[slot]!]!.subarray(this.start[slot]!, this.start[slot]! + n));
+      const block = this.block[slot]!;
+      const from = this.start[slot]!;
+      if (block === run.block && from === run.to) run.to += n;
+      else {
+        flush();
+        run = { block, from, to: from + n };
+      }
       at += n;
     }
+    flush();
     return { chunks, start, lengths: this.lengths.slice(0, slots * FIELDS) };
   }
 

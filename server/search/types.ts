@@ -61,8 +61,12 @@ export interface SearchIndex {
   replace(doc: SearchDoc): void;
   remove(id: number): void;
   size(): number;
+  /** About this many more cases are coming (a bulk build): room for them is set aside in one go. */
+  expect(cases: number): void;
   /** Releases spare room and dead postings: after a bulk build. */
   compact(): void;
+  /** The same a step at a time, for callers that let other work run in between (postings.ts). */
+  compacting(): Generator<void, void, void>;
   /** Copies of what a snapshot on disk holds (see snapshot.ts). */
   snapshotParts(): SnapshotParts;
   search(req: SearchRequest): SearchResult;

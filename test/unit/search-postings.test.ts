@@ -59,6 +59,28 @@ describe('postings index', () => {
     expect(ix.near('radiolag', 1).map((n) => n.term)).toEqual(['radiolog']);
   });
 
+  it('compacts a step at a time, and gives up without a change if the index changes between steps', () => {
+    const ix = new PostingsIndex();
+    const docs = Array.from({ length: 50 }, (_, i) => doc(i + 1, { narrative: `common w${i % 7} w${i % 11} w${i}` }));
+    for (const d of docs) ix.add(d);
+    for (const d of docs.slice(0, 10)) ix.discard(d.id, d);
+    const before = ['common', 'w3', 'w5'].map((w) => list(ix, w, 2).filter(([slot]) => slot >= 10));
+    const steps = ix.compacting(20);
+    expect(steps.next().done).toBe(false);
+    ix.add(doc(99, { narrative: 'common late' }));
+    for (const _ of steps);
+    // Abandoned: dead postings still there, and the late case's posting kept.
+    expect(list(ix, 'common', 2)).toHaveLength(51);
+    let stepsTaken = 0;
+    for (const _ of ix.compacting(20)) stepsTaken++;
+    expect(stepsTaken).toBeGreaterThan(2);
+    expect(list(ix, 'common', 2)).toHaveLength(41);
+    expect(['common', 'w3', 'w5'].map((w) => list(ix, w, 2).filter(([slot]) => slot < 50))).toEqual(before);
+    expect(list(ix, 'late', 2)).toEqual([[50, 1]]);
+    // Nothing changed since: nothing to do.
+    expect([...ix.compacting(20)]).toHaveLength(0);
+  });
+
   it('agrees with a plain map of maps through adds, edits, removals and compactions', () => {
     // mulberry32: a seeded generator, so a failure can be replayed.
     let seed = 8;
