@@ -185,7 +185,7 @@ class EmbeddedIndex implements SearchIndex {
     const slot = this.index.slotOf(id);
     if (slot === undefined) return [];
     const t = this.store.texts.all(slot);
-    const factors = this.store.factors[slot]!.map((c) => this.store.codes.factor.values[c]!);
+    const factors = this.store.factors.list(slot).map((c) => this.store.codes.factor.values[c]!);
     return similarTo(this.index, this.store, `${t.title}\n${t.learning}\n${t.narrative}`, factors, { ...opts, excludeSlot: slot });
   }
 

@@ -4,6 +4,7 @@
  * shows how many cases the other themes would add) but respect every other filter.
  */
 import type { Matches } from './matcher.ts';
+import type { CodeLists } from './code-lists.ts';
 import type { DocStore, Interner } from './store.ts';
 import { FACETS, type Facet, type FacetCount } from './types.ts';
 
@@ -61,22 +62,22 @@ class TopK {
 }
 
 /**
- * Per facet, the codes of a slot as one function: scalar facets read a typed array, themes and
- * factors a list. Chosen once per search, not once per match and facet.
+ * Per facet, how to read a slot's code: scalar facets through a function, themes and factors as
+ * lists. Chosen once per search, not once per match and facet.
  */
-type Codes = (slot: number) => number | number[];
+type Codes = { one: (slot: number) => number } | { lists: CodeLists };
 function codeReaders(store: DocStore): Codes[] {
   return FACETS.map((facet): Codes => {
     switch (facet) {
       case 'theme':
-        return (slot) => store.themes[slot]!;
+        return { lists: store.themes };
       case 'factor':
-        return (slot) => store.factors[slot]!;
+        return { lists: store.factors };
       case 'year':
-        return (slot) => yearOf(store.month[slot]!);
+        return { one: (slot) => yearOf(store.month[slot]!) };
       default: {
         const column = store[facet];
-        return (slot) => column[slot]!;
+        return { one: (slot) => column[slot]! };
       }
     }
   });
@@ -93,10 +94,10 @@ export function collect(store: DocStore, m: Matches, filters: Partial<Record<Fac
   const top = new TopK(k, sort === 'date' ? byDate : byRelevance);
   const read = codeReaders(store);
   const bump = (facet: number, slot: number) => {
-    const codes = read[facet]!(slot);
+    const r = read[facet]!;
     const tally = counts[facet]!;
-    if (typeof codes === 'number') tally[codes]!++;
-    else for (let j = 0; j < codes.length; j++) tally[codes[j]!]!++;
+    if ('one' in r) tally[r.one(slot)]!++;
+    else for (let j = r.lists.start[slot]!, end = j + r.lists.count[slot]!; j < end; j++) tally[r.lists.codes[j]!]!++;
   };
   // Every facet of a case that passed every filter, written out: one call per facet through a
   // table of readers was a third of the time of a common-word search at 100,000 cases.
@@ -110,10 +111,8 @@ export function collect(store: DocStore, m: Matches, filters: Partial<Record<Fac
   const yearTally = tally('year');
   const { themes, factors, source, department, modality, harm } = store;
   const bumpAll = (slot: number) => {
-    const t = themes[slot]!;
-    for (let j = 0; j < t.length; j++) themeTally[t[j]!]!++;
-    const f = factors[slot]!;
-    for (let j = 0; j < f.length; j++) factorTally[f[j]!]!++;
+    for (let j = themes.start[slot]!, end = j + themes.count[slot]!; j < end; j++) themeTally[themes.codes[j]!]!++;
+    for (let j = factors.start[slot]!, end = j + factors.count[slot]!; j < end; j++) factorTally[factors.codes[j]!]!++;
     sourceTally[source[slot]!]!++;
     departmentTally[department[slot]!]!++;
     modalityTally[modality[slot]!]!++;
@@ -127,8 +126,8 @@ export function collect(store: DocStore, m: Matches, filters: Partial<Record<Fac
     let failed = -1;
     let fails = 0;
     for (const f of active) {
-      const codes = read[f.facet]!(slot);
-      const pass = typeof codes === 'number' ? f.allow.has(codes) : codes.some((c) => f.allow.has(c));
+      const r = read[f.facet]!;
+      const pass = 'one' in r ? f.allow.has(r.one(slot)) : r.lists.some(slot, f.allow);
       if (!pass) {
         failed = f.facet;
         if (++fails > 1) break;

@@ -121,17 +121,17 @@ export function similarTo(
   const best: { slot: number; score: number; mask: number; shared: number[] }[] = [];
   let floor = -Infinity;
   for (const slot of touched) {
-    const mine = store.factors[slot]!;
+    const { start, count, codes } = store.factors;
     let shared = 0;
-    for (let j = 0; j < mine.length; j++) shared += wanted[mine[j]!]!;
+    for (let j = start[slot]!; j < start[slot]! + count[slot]!; j++) shared += wanted[codes[j]!]!;
     // A case's factor codes are distinct, so the union is counted without building it.
-    const union = mine.length + wantedCount - shared || 1;
+    const union = count[slot]! + wantedCount - shared || 1;
     const score = TEXT_WEIGHT * (scores[slot]! / total) + (1 - TEXT_WEIGHT) * (shared / union);
     const mask = masks[slot]!;
     scores[slot] = 0;
     masks[slot] = 0;
     if (score < floor || (best.length === opts.limit && !ahead(score, slot, best.at(-1)!))) continue;
-    const entry = { slot, score, mask, shared: shared ? mine.filter((c) => wanted[c]) : [] };
+    const entry = { slot, score, mask, shared: shared ? store.factors.list(slot).filter((c) => wanted[c]) : [] };
     let at = best.length;
     while (at > 0 && ahead(score, slot, best[at - 1]!)) at--;
     best.splice(at, 0, entry);

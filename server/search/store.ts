@@ -5,6 +5,7 @@
  */
 import { indexTerms } from '../domain/search-query.ts';
 import { TEXT_FIELDS } from './postings.ts';
+import { CodeLists, type FlatCodes } from './code-lists.ts';
 import { type TextParts, TextStore } from './texts.ts';
 import type { SearchDoc } from './types.ts';
 
@@ -44,8 +45,8 @@ function grow<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(a
 export type StoreParts = {
   status: Uint8Array; month: Uint16Array; source: Uint16Array; department: Uint16Array; modality: Uint16Array; harm: Uint16Array; labelSet: Uint32Array;
   fieldLength: Uint16Array[];
-  themes: { offsets: Uint32Array; codes: Uint16Array };
-  factors: { offsets: Uint32Array; codes: Uint16Array };
+  themes: FlatCodes;
+  factors: FlatCodes;
   ids: Uint32Array;
   refs: string[];
   text: TextParts;
@@ -62,8 +63,8 @@ export class DocStore {
   harm = new Uint16Array(1024);
   labelSet = new Uint32Array(1024);
   fieldLength = TEXT_FIELDS.map(() => new Uint16Array(1024));
-  themes: number[][] = [];
-  factors: number[][] = [];
+  themes = new CodeLists();
+  factors = new CodeLists();
   ids: number[] = [];
   refs: string[] = [];
   texts = new TextStore();
@@ -93,8 +94,8 @@ export class DocStore {
     this.department[slot] = this.codes.department.code(doc.department);
     this.modality[slot] = this.codes.modality.code(doc.modality);
     this.harm[slot] = this.codes.harm.code(doc.harm);
-    this.themes[slot] = doc.themes.map((t) => this.codes.theme.code(t));
-    this.factors[slot] = doc.factors.map((f) => this.codes.factor.code(f));
+    this.themes.set(slot, doc.themes.map((t) => this.codes.theme.code(t)));
+    this.factors.set(slot, doc.factors.map((f) => this.codes.factor.code(f)));
     this.ids[slot] = doc.id;
     this.refs[slot] = doc.ref;
     this.texts.put(slot, doc);
@@ -122,25 +123,18 @@ export class DocStore {
     this.live--;
     // Release the text; the slot is never reused (MiniSearch ids only grow).
     this.texts.drop(slot);
-    this.themes[slot] = [];
-    this.factors[slot] = [];
+    this.themes.clear(slot);
+    this.factors.clear(slot);
   }
 
   /** What a snapshot holds for slots below `slots`: the arrays as they are, lists flattened, strings apart. */
   parts(slots: number): StoreParts {
-    const flat = (lists: number[][]) => {
-      const offsets = new Uint32Array(slots + 1);
-      for (let i = 0; i < slots; i++) offsets[i + 1] = offsets[i]! + (lists[i]?.length ?? 0);
-      const codes = new Uint16Array(offsets[slots]!);
-      for (let i = 0; i < slots; i++) codes.set(lists[i] ?? [], offsets[i]!);
-      return { offsets, codes };
-    };
     // Copies, not views: the snapshot is written over several turns of the event loop while the index changes.
     const cut = <T extends Uint8Array | Uint16Array | Uint32Array>(a: T) => a.slice(0, slots) as T;
     return {
       status: cut(this.status), month: cut(this.month), source: cut(this.source), department: cut(this.department), modality: cut(this.modality), harm: cut(this.harm), labelSet: cut(this.labelSet),
       fieldLength: this.fieldLength.map(cut),
-      themes: flat(this.themes), factors: flat(this.factors),
+      themes: this.themes.flat(slots), factors: this.factors.flat(slots),
       ids: Uint32Array.from({ length: slots }, (_, i) => this.ids[i] ?? 0),
       refs: this.refs.slice(0, slots).map((r) => r ?? ''),
       text: this.texts.parts(slots),
@@ -170,23 +164,14 @@ export class DocStore {
     st.harm = p.harm.slice();
     st.labelSet = p.labelSet.slice();
     st.fieldLength = p.fieldLength.map((a) => a.slice());
-    // Plain loops: a typed-array view per case made this a fifth of a second at 100,000 cases.
-    function* unflat({ offsets, codes }: { offsets: Uint32Array; codes: Uint16Array }): Generator<void, number[][], void> {
-      const out = new Array<number[]>(slots);
-      for (let i = 0; i < slots; i++) {
-        const list: number[] = [];
-        for (let j = offsets[i]!; j < offsets[i + 1]!; j++) list.push(codes[j]!);
-        out[i] = list;
-        if (i % 10_000 === 9_999) yield;
-      }
-      return out;
-    }
-    st.themes = yield* unflat(p.themes);
-    st.factors = yield* unflat(p.factors);
+    st.themes = CodeLists.fromFlat(p.themes);
+    st.factors = CodeLists.fromFlat(p.factors);
+    yield;
     st.ids = new Array<number>(slots);
     for (let i = 0; i < slots; i++) st.ids[i] = p.ids[i]!;
     st.refs = p.refs;
     st.texts = TextStore.fromParts(p.text);
+    yield;
     for (const [k, values] of Object.entries(p.codes)) for (const v of values) st.codes[k as keyof DocStore['codes']].code(v);
     for (let i = 0; i < p.labelSets.length; i++) {
       st.labelSetFor(p.labelSets[i]!);

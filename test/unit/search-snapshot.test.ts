@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../seed/corpus.ts';
 import { createSearchIndex, type SearchDoc, type SearchRequest } from '../../server/search/engine.ts';
 import { readSnapshot, writeSnapshot } from '../../server/search/snapshot.ts';
+import { CodeLists } from '../../server/search/code-lists.ts';
 import { TextStore } from '../../server/search/texts.ts';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'casebook-snapshot-'));
@@ -41,6 +42,24 @@ const THEME_LABELS: Record<string, string> = {
   T3: 'Delays in reporting',
   T4: 'Not learning from past mistakes',
 };
+
+describe('code lists', () => {
+  it('keeps each case\'s codes, forgets cleared ones, and round-trips through the flat form', () => {
+    const c = new CodeLists();
+    c.set(0, [3, 1]);
+    c.set(1, []);
+    c.set(2, [7]);
+    for (let slot = 3; slot < 3000; slot++) c.set(slot, [slot % 5, 100 + (slot % 3)]);
+    c.clear(2);
+    expect([c.list(0), c.list(1), c.list(2), c.list(2999)]).toEqual([[3, 1], [], [], [4, 102]]);
+    expect([c.some(0, new Set([1])), c.some(0, new Set([2])), c.some(2, new Set([7]))]).toEqual([true, false, false]);
+    const back = CodeLists.fromFlat(c.flat(3000));
+    expect(Array.from({ length: 3000 }, (_, i) => back.list(i))).toEqual(Array.from({ length: 3000 }, (_, i) => c.list(i)));
+    back.set(3000, [9]);
+    expect([back.list(3000), back.list(0)]).toEqual([[9], [3, 1]]);
+    expect(() => CodeLists.fromFlat({ offsets: Uint32Array.of(0, 5), codes: Uint16Array.of(1) })).toThrow('damaged');
+  });
+});
 
 describe('index snapshot', () => {
   const corpus = generateCorpus({ size: 400, seed: 11, endMonth: '2026-10' });
