@@ -52,6 +52,8 @@ async function fingerprintOf(db: Db, synonyms: string[][]): Promise<string> {
 
 export type SearchServiceLog = (message: string, fields?: Record<string, unknown>) => void;
 
+/** Cases re-read at a time: about 25 ms of work, and well within SQLite's limit on parameters. */
+const REREAD_SLICE = 250;
 /** Re-snapshot once a restart has had to replay this many cases from the audit trail. */
 const RESNAPSHOT_AFTER = 1000;
 
@@ -151,10 +153,13 @@ export function createSearchService(deps: { db: Db; snapshotFile?: string; log?:
     return index;
   }
 
+  /** Reads the cases again; a slice at a time, as a restart may replay thousands. */
   async function reread(index: SearchIndex, refs: string[]): Promise<void> {
-    if (!refs.length) return;
-    const rows = await db.selectFrom('cases').select('id').where('ref', 'in', refs).execute();
-    for await (const docs of caseDocuments(db, { ids: rows.map((r) => r.id) })) for (const doc of docs) index.replace(doc);
+    for (let i = 0; i < refs.length; i += REREAD_SLICE) {
+      const rows = await db.selectFrom('cases').select('id').where('ref', 'in', refs.slice(i, i + REREAD_SLICE)).execute();
+      for await (const docs of caseDocuments(db, { ids: rows.map((r) => r.id) })) for (const doc of docs) index.replace(doc);
+      if (i + REREAD_SLICE < refs.length) await yieldToEventLoop();
+    }
   }
 
   const ready = (): Promise<SearchIndex> => (current ??= build());

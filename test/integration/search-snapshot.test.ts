@@ -69,6 +69,19 @@ describe('search index snapshot', () => {
     for (const q of ['fracture', 'reported', 'mass', 'CT', 'chest x-ray']) expect(await answer(second.s, q), q).toEqual(await answer(fresh, q));
   });
 
+  it('replays more changed cases than it re-reads at a time', async () => {
+    const first = service();
+    await first.s.rebuild();
+    await first.s.saved();
+    const clock = () => new Date(ctx.clock.now);
+    const cases = createCaseService({ db: ctx.db, audit: createAuditService(clock), clock });
+    const many = Array.from({ length: 260 }, (_, i) => ({ ...validCase(), title: `Batch case ${i} quokka` }));
+    await cases.createMany({ id: author.id, label: author.email }, many);
+    const next = service();
+    expect((await next.s.search(req('quokka'))).total).toBe(260);
+    expect(next.logged.join('\n')).toMatch(/read from snapshot .*"replayed":260/);
+  });
+
   it('is set aside when the synonyms changed since it was written', async () => {
     const rebuilt = service();
     await rebuilt.s.rebuild();
