@@ -1,7 +1,7 @@
 /**
- * The embedded search engine: a compact inverted index (postings.ts), a compact store of what queries need per
- * case, and a matcher that visits rare terms first (see matcher.ts). Withdrawn cases are never
- * indexed, so no query can return one.
+ * The embedded search engine: an inverted index in typed arrays (postings.ts), a compact store of
+ * what queries need per case, and a matcher that visits rare terms first (see matcher.ts).
+ * Withdrawn cases are never indexed, so no query can return one.
  */
 import { indexTerms, isStopWord, parseQuery, scanTokens } from '../domain/search-query.ts';
 import { compileSynonyms, DEFAULT_SYNONYMS, expandQuery, type SynonymTable } from '../domain/synonyms.ts';
@@ -47,7 +47,10 @@ class EmbeddedIndex implements SearchIndex {
     return new EmbeddedIndex(synonyms, { store, index: PostingsIndex.fromParts(parts.postings, live, slots), slots });
   }
 
-  /** Copies of everything a snapshot holds, taken at once so the index may change while it is written. */
+  /**
+   * Everything a snapshot holds, taken at once so the index may change while it is written: copies
+   * of what may still change, views of what is never written again (postings.ts, texts.ts).
+   */
   snapshotParts(): SnapshotParts {
     return { postings: this.index.parts(), store: this.store.parts(this.slots) };
   }
