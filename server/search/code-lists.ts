@@ -3,6 +3,7 @@
  * they were 200,000 objects at 100,000 cases: most of what the garbage collector walked, and most
  * of the time to read a snapshot back.
  */
+import { grown } from './typed-arrays.ts';
 export type FlatCodes = { offsets: Uint32Array; codes: Uint16Array };
 
 export class CodeLists {
@@ -69,8 +70,3 @@ export class CodeLists {
   }
 }
 
-function grown<T extends Uint8Array | Uint16Array | Uint32Array>(a: T, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
-}

@@ -7,6 +7,7 @@
  * is a binary search.
  */
 import SearchableMap from 'minisearch/SearchableMap';
+import { grown } from './typed-arrays.ts';
 
 export const TEXT_FIELDS = ['title', 'learning', 'narrative', 'notes'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
@@ -290,12 +291,6 @@ export class PostingsIndex {
     this.cap[list] = cap;
     this.used += cap;
   }
-}
-
-function grown<T extends Uint8Array | Uint32Array>(a: T, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
 }
 
 /** Postings of the term in every field, not counting removed cases. */

@@ -2,26 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import { DEFAULT_SYNONYMS } from '../domain/synonyms.ts';
 import { caseDocuments } from './case-documents.ts';
+import { inSlices, slicer, yieldToEventLoop } from './slices.ts';
 import { createSearchIndex, restoringSearchIndex } from './engine.ts';
 import { readSnapshot, type SnapshotMeta, writeSnapshot } from './snapshot.ts';
 import { loadVocabularies } from '../vocabularies/service.ts';
 import type { SearchIndex, SearchRequest, SimilarOptions } from './types.ts';
-
-const SLICE_MS = 20;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Runs the steps, letting requests in whenever a slice of SLICE_MS is used up; resolves to what the last returns. */
-async function inSlices<T>(steps: Generator<void, T, void>): Promise<T> {
-  let slice = performance.now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (performance.now() - slice > SLICE_MS) {
-      await yieldToEventLoop();
-      slice = performance.now();
-    }
-  }
-}
 
 /** The synonym groups in force: the built-in imaging list plus the groups admins added. */
 export async function synonymGroups(db: Db): Promise<string[][]> {
@@ -71,29 +56,20 @@ export function createSearchService(deps: { db: Db; snapshotFile?: string; log?:
 
   async function fullBuild(synonyms: string[][]): Promise<SearchIndex> {
     const index = createSearchIndex({ synonyms });
-    // Requests are answered between slices of about SLICE_MS: a whole chunk of a thousand cases
-    // took a quarter of a second, and every request waited for it.
+    // Requests are answered between slices (slices.ts): a whole chunk of a thousand cases took a
+    // quarter of a second, and every request waited for it.
     const total = Number((await db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
     let done = 0;
-    let sized = false;
-    let slice = performance.now();
+    const pause = slicer();
     for await (const docs of caseDocuments(db, { chunk: 250 })) {
-      // Once the first cases show how many postings a case makes, room for the rest is set aside at
-      // once: growing a 100 MB array by doubling copied it whole, holding requests for 250 ms.
-      if (done > 0 && !sized) {
-        index.expect(total - done);
-        sized = true;
-      }
-      done += docs.length;
       for (const doc of docs) {
         index.add(doc);
-        if (performance.now() - slice > SLICE_MS) {
-          await yieldToEventLoop();
-          slice = performance.now();
-        }
+        await pause();
       }
-      await yieldToEventLoop();
-      slice = performance.now();
+      // Once the first cases show how many postings a case makes, room for the rest is set aside at
+      // once: growing a 100 MB array by doubling copied it whole, holding requests for 250 ms.
+      if (done === 0) index.expect(total - docs.length);
+      done += docs.length;
     }
     await inSlices(index.compacting());
     return index;

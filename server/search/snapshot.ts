@@ -7,13 +7,12 @@
  */
 import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import type { PostingsParts } from './postings.ts';
+import { slicer } from './slices.ts';
 import type { StoreParts } from './store.ts';
 
 const MAGIC = 'casebook-search-index\n';
 const FORMAT = 1;
-const SLICE_MS = 20;
 const READ_CHUNK = 16 * 1024 * 1024;
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * `marker`: the newest audit event the index reflects, and `markerAt` its time, which tells this
@@ -30,15 +29,12 @@ type Header = { format: number; meta: SnapshotMeta; sections: Section[]; codes: 
 async function encodeStrings(list: string[]): Promise<Buffer[]> {
   const lengths = new Uint32Array(list.length);
   const chunks: Buffer[] = [Buffer.from(lengths.buffer)];
-  let slice = performance.now();
+  const pause = slicer();
   for (let i = 0; i < list.length; i++) {
     const b = Buffer.from(list[i]!, 'utf8');
     lengths[i] = b.length;
     chunks.push(b);
-    if (performance.now() - slice > SLICE_MS) {
-      await yieldToEventLoop();
-      slice = performance.now();
-    }
+    await pause();
   }
   return chunks;
 }
@@ -48,16 +44,13 @@ async function decodeStrings(buf: Buffer, s: Section): Promise<string[]> {
   new Uint8Array(lengths.buffer).set(buf.subarray(s.offset, s.offset + s.count * 4));
   const out = new Array<string>(s.count);
   let at = s.offset + s.count * 4;
-  let slice = performance.now();
+  const pause = slicer();
   for (let i = 0; i < s.count; i++) {
     const end = at + lengths[i]!;
     if (end > s.offset + s.bytes) throw new Error(`Snapshot section ${s.name} runs past its end`);
     out[i] = buf.toString('utf8', at, end);
     at = end;
-    if (performance.now() - slice > SLICE_MS) {
-      await yieldToEventLoop();
-      slice = performance.now();
-    }
+    await pause();
   }
   return out;
 }

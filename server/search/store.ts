@@ -6,6 +6,7 @@
 import { indexTerms } from '../domain/search-query.ts';
 import { TEXT_FIELDS } from './postings.ts';
 import { CodeLists, type FlatCodes } from './code-lists.ts';
+import { grown } from './typed-arrays.ts';
 import { type TextParts, TextStore } from './texts.ts';
 import type { SearchDoc } from './types.ts';
 
@@ -34,13 +35,6 @@ export class Interner {
  * distinct string is tokenised once and cases point at it instead of adding postings to the index.
  */
 export type LabelSet = { terms: Map<string, number>; length: number; text: string; docs: number };
-
-function grow<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(a: T, size: number): T {
-  if (a.length >= size) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
-}
 
 export type StoreParts = {
   status: Uint8Array; month: Uint16Array; source: Uint16Array; department: Uint16Array; modality: Uint16Array; harm: Uint16Array; labelSet: Uint32Array;
@@ -80,14 +74,14 @@ export class DocStore {
 
   put(slot: number, doc: SearchDoc, lengths: number[]): void {
     const n = slot + 1;
-    this.status = grow(this.status, n);
-    this.month = grow(this.month, n);
-    this.source = grow(this.source, n);
-    this.department = grow(this.department, n);
-    this.modality = grow(this.modality, n);
-    this.harm = grow(this.harm, n);
-    this.labelSet = grow(this.labelSet, n);
-    this.fieldLength = this.fieldLength.map((a) => grow(a, n));
+    this.status = grown(this.status, n);
+    this.month = grown(this.month, n);
+    this.source = grown(this.source, n);
+    this.department = grown(this.department, n);
+    this.modality = grown(this.modality, n);
+    this.harm = grown(this.harm, n);
+    this.labelSet = grown(this.labelSet, n);
+    this.fieldLength = this.fieldLength.map((a) => grown(a, n));
     this.status[slot] = STATUS_CODE[doc.status];
     this.month[slot] = monthNumber(doc.eventMonth);
     this.source[slot] = this.codes.source.code(doc.source);

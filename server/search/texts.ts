@@ -7,6 +7,7 @@
  * memory is slow to touch on this kind of machine.
  */
 import { TEXT_FIELDS, type TextField } from './postings.ts';
+import { grown } from './typed-arrays.ts';
 
 const FIELDS = TEXT_FIELDS.length;
 const BLOCK = 1 << 20;
@@ -145,9 +146,3 @@ export class TextStore {
   }
 }
 
-function grown<T extends Float64Array | Uint32Array>(a: T, size: number): T {
-  if (a.length >= size) return a;
-  const b = new (a.constructor as new (n: number) => T)(Math.max(size, a.length * 2));
-  b.set(a);
-  return b;
-}
