@@ -2,7 +2,7 @@
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { DEMO_PASSWORD } from '../seed/demo-users.ts';
-import { PROXY_HEADERS, spawnTs, stopChild } from './app-process.ts';
+import { PROXY_HEADERS, spawnNode, stopChild } from './app-process.ts';
 import { freePort, request, waitFor } from './http.ts';
 import type { BenchQuery } from './queries.ts';
 import { summarise, type Summary } from './stats.ts';
@@ -68,7 +68,7 @@ export async function concurrentSearch(base: string, token: string, queries: rea
 /** The bare express + handlebars page, in its own process like the app. */
 export async function bareBaseline(dir: string, pageBytes: number, seconds: number): Promise<LoadFigures> {
   const port = await freePort();
-  const { child, stderr } = spawnTs('bench/bare-server.ts', { PORT: String(port), NODE_ENV: 'production', BARE_PAGE_BYTES: String(Math.round(pageBytes)) }, path.join(dir, 'bare.log'));
+  const { child, stderr } = spawnNode(['--import', 'tsx', 'bench/bare-server.ts'], { PORT: String(port), NODE_ENV: 'production', BARE_PAGE_BYTES: String(Math.round(pageBytes)) }, path.join(dir, 'bare.log'));
   try {
     const base = `http://127.0.0.1:${port}`;
     try {

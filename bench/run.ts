@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createAuditService } from '../server/audit/service.ts';
 import { createTokenService } from '../server/api/tokens.ts';
-import { type AppProcess, startApp } from './app-process.ts';
+import { type AppProcess, buildServer, startApp } from './app-process.ts';
 import { fts5Bench } from './fts5.ts';
 import { buildBenchDb, type BenchDb } from './import.ts';
 import { agent } from './http.ts';
@@ -104,6 +104,7 @@ try {
   (globalThis as { gc?: () => void }).gc?.();
   // The app's first start builds the index from the database (and writes its own snapshot).
   rmSync(snapshotFile, { force: true });
+  buildServer();
   app = await startApp({ databaseUrl: bench.url, dir: bench.dir, token, probe, log });
 
   const httpSearch = await concurrentSearch(app.base, token, queries, quick ? 1 : 3);

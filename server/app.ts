@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { csrfSync } from 'csrf-sync';
 import express, { type Express } from 'express';
 import session from 'express-session';
@@ -37,7 +36,8 @@ import { errorHandler, notFoundHandler } from './web/error-handler.ts';
 import { createLogger, requestLogging } from './web/logging.ts';
 import { navigationFor } from './web/navigation.ts';
 import { cspNonce, securityHeaders } from './web/security.ts';
-import { createViewEngine, viewsDir } from './web/view-engine.ts';
+import { createViewEngine } from './web/view-engine.ts';
+import { publicDir, viewsDir } from './paths.ts';
 
 export type AppDeps = {
   db: Db;
@@ -48,7 +48,6 @@ export type AppDeps = {
   search?: SearchService;
 };
 
-const publicDir = fileURLToPath(new URL('../public', import.meta.url));
 export const SESSION_COOKIE = 'casebook.sid';
 const ASSET_PATH = /^\/(css|js|vendor)\//;
 

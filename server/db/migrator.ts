@@ -1,13 +1,25 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { Kysely, Migration, Migrator as KyselyMigrator, MigrationProvider, MigrationResultSet } from 'kysely';
+import { migrationsDir } from '../paths.ts';
 import { Migrator, NO_MIGRATIONS } from './kysely.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before any schema type applies
 type AnyDb = Kysely<any>;
 
-export const migrationsDir = fileURLToPath(new URL('../../migrations', import.meta.url));
+/**
+ * From source (tsx, vitest) this module is TypeScript and `import()` loads a migration directly.
+ * In the bundle `npm start` runs, plain Node cannot load a .ts file: tsx loads it, for that import
+ * alone, and only when a migration is pending.
+ */
+const runningFromSource = import.meta.url.endsWith('.ts');
+async function importMigration(file: string): Promise<Migration> {
+  const url = pathToFileURL(file).href;
+  if (runningFromSource) return (await import(url)) as Migration;
+  const { tsImport } = await import('tsx/esm/api');
+  return (await tsImport(url, import.meta.url)) as Migration;
+}
 
 /**
  * Kysely's FileMigrationProvider imports from inside node_modules, where neither tsx nor vitest
@@ -23,7 +35,7 @@ class DirectoryMigrationProvider implements MigrationProvider {
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
       const name = file.replace(/\.ts$/, '');
-      const load = async () => (await import(pathToFileURL(path.join(this.dir, file)).href)) as Migration;
+      const load = () => importMigration(path.join(this.dir, file));
       migrations[name] = {
         up: async (db) => (await load()).up(db),
         down: async (db) => {

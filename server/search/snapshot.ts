@@ -107,13 +107,30 @@ export async function writeSnapshot(file: string, meta: SnapshotMeta, parts: Sna
   return lead.length + json.length + headPad.length + offset;
 }
 
-/** Fills `into` from the file at `position`, a few megabytes per read so other work runs in between. */
-async function readInto(fh: FileHandle, into: Uint8Array, position: number): Promise<void> {
-  for (let done = 0; done < into.length; ) {
-    const { bytesRead } = await fh.read(into, done, Math.min(READ_CHUNK, into.length - done), position + done);
-    if (bytesRead === 0) throw new Error('Snapshot ends early');
-    done += bytesRead;
-  }
+type ReadJob = { into: Uint8Array; position: number };
+
+/**
+ * Fills each job's array from the file, a few megabytes per read so other work runs in between.
+ * Two reads at a time: the kernel's copying and the faulting-in of fresh memory then use both cores,
+ * which nearly halves the time for a large file, while two of libuv's four threads stay free for
+ * the requests being served meanwhile.
+ */
+async function readAll(fh: FileHandle, jobs: ReadJob[]): Promise<void> {
+  const reads = jobs.flatMap(({ into, position }) =>
+    Array.from({ length: Math.ceil(into.length / READ_CHUNK) }, (_, i) => ({ into, at: i * READ_CHUNK, position: position + i * READ_CHUNK })),
+  );
+  let next = 0;
+  const lane = async () => {
+    while (next < reads.length) {
+      const { into, at, position } = reads[next++]!;
+      for (let done = at, end = Math.min(at + READ_CHUNK, into.length); done < end; ) {
+        const { bytesRead } = await fh.read(into, done, end - done, position + done - at);
+        if (bytesRead === 0) throw new Error('Snapshot ends early');
+        done += bytesRead;
+      }
+    }
+  };
+  await Promise.all([lane(), lane()]);
 }
 
 /** The snapshot in `file`, or undefined when there is none; throws when it is damaged or of another format. */
@@ -135,12 +152,12 @@ export async function readSnapshot(file: string): Promise<{ meta: SnapshotMeta; 
 async function readOpen(fh: FileHandle): Promise<{ meta: SnapshotMeta; parts: SnapshotParts; bytes: number }> {
   const size = (await fh.stat()).size;
   const lead = Buffer.alloc(MAGIC.length + 4);
-  await readInto(fh, lead, 0);
+  await readAll(fh, [{ into: lead, position: 0 }]);
   if (lead.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('Not a search index snapshot');
   const jsonLength = lead.readUInt32LE(MAGIC.length);
   if (lead.length + jsonLength > size) throw new Error('Snapshot header runs past the end of the file');
   const json = Buffer.alloc(jsonLength);
-  await readInto(fh, json, lead.length);
+  await readAll(fh, [{ into: json, position: lead.length }]);
   const header = JSON.parse(json.toString('utf8')) as Header;
   if (header.format !== FORMAT) throw new Error(`Snapshot format ${header.format}, expected ${FORMAT}`);
   const headEnd = lead.length + jsonLength;
@@ -152,11 +169,12 @@ async function readOpen(fh: FileHandle): Promise<{ meta: SnapshotMeta; parts: Sn
     return s;
   };
   // Each section is read straight into its own array: no second copy of a 200 MB file.
-  const typed = async <T extends Typed>(name: string, make: new (n: number) => T, kind: Kind): Promise<T> => {
+  const jobs: ReadJob[] = [];
+  const typed = <T extends Typed>(name: string, make: new (n: number) => T, kind: Kind): T => {
     const s = section(name, kind);
     const a = new make(s.count);
     if (a.byteLength !== s.bytes) throw new Error(`Snapshot section ${name} has the wrong size`);
-    await readInto(fh, new Uint8Array(a.buffer), s.offset);
+    jobs.push({ into: new Uint8Array(a.buffer), position: s.offset });
     return a;
   };
   const u8 = (n: string) => typed(n, Uint8Array, 'u8');
@@ -164,21 +182,23 @@ async function readOpen(fh: FileHandle): Promise<{ meta: SnapshotMeta; parts: Sn
   const u32 = (n: string) => typed(n, Uint32Array, 'u32');
   const refsSection = section('refs', 'strings');
   const refsBytes = Buffer.alloc(refsSection.bytes);
-  await readInto(fh, refsBytes, refsSection.offset);
-  const refs = await decodeStrings(refsBytes, { ...refsSection, offset: 0 });
-  const text = { chunks: [await u8('text.bytes')], start: await typed('text.start', Float64Array, 'f64'), lengths: await u32('text.lengths') };
-  const store: StoreParts = {
-    status: await u8('status'), month: await u16('month'), source: await u16('source'), department: await u16('department'), modality: await u16('modality'), harm: await u16('harm'), labelSet: await u32('labelSet'),
-    fieldLength: [await u16('fieldLength0'), await u16('fieldLength1'), await u16('fieldLength2'), await u16('fieldLength3')],
-    themes: { offsets: await u32('themes.offsets'), codes: await u16('themes.codes') },
-    factors: { offsets: await u32('factors.offsets'), codes: await u16('factors.codes') },
-    ids: await u32('ids'), refs, text, codes: header.codes, labelSets: header.labelSets,
+  jobs.push({ into: refsBytes, position: refsSection.offset });
+  const text = { chunks: [u8('text.bytes')], start: typed('text.start', Float64Array, 'f64'), lengths: u32('text.lengths') };
+  const parts = {
+    status: u8('status'), month: u16('month'), source: u16('source'), department: u16('department'), modality: u16('modality'), harm: u16('harm'), labelSet: u32('labelSet'),
+    fieldLength: [u16('fieldLength0'), u16('fieldLength1'), u16('fieldLength2'), u16('fieldLength3')],
+    themes: { offsets: u32('themes.offsets'), codes: u16('themes.codes') },
+    factors: { offsets: u32('factors.offsets'), codes: u16('factors.codes') },
+    ids: u32('ids'), text, codes: header.codes, labelSets: header.labelSets,
   };
+  const postings: PostingsParts = { terms: header.terms, data: u32('data'), start: u32('start'), len: u32('len') };
+  await readAll(fh, jobs);
+  const refs = await decodeStrings(refsBytes, { ...refsSection, offset: 0 });
+  const store: StoreParts = { ...parts, refs };
   const slots = store.status.length;
   const lengths = [store.month, store.labelSet, store.ids, ...store.fieldLength].map((a) => a.length);
   if (lengths.some((n) => n !== slots) || refs.length !== slots || text.start.length !== slots || store.themes.offsets.length !== slots + 1 || store.factors.offsets.length !== slots + 1) {
     throw new Error('Snapshot sections disagree on the number of cases');
   }
-  const postings: PostingsParts = { terms: header.terms, data: await u32('data'), start: await u32('start'), len: await u32('len') };
   return { meta: header.meta, parts: { postings, store }, bytes: size };
 }

@@ -1,10 +1,8 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { ExpressHandlebars } from 'express-handlebars';
+import { viewsDir } from '../paths.ts';
 import { helpers } from './helpers/index.ts';
-
-export const viewsDir = fileURLToPath(new URL('../../views', import.meta.url));
 
 /**
  * With the view cache on (production), express-handlebars still gathers every partial afresh for

@@ -2,7 +2,8 @@ import express from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorHandler, notFoundHandler } from '../../server/web/error-handler.ts';
-import { createViewEngine, viewsDir } from '../../server/web/view-engine.ts';
+import { viewsDir } from '../../server/paths.ts';
+import { createViewEngine } from '../../server/web/view-engine.ts';
 import { $, createTestApp, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
