@@ -10,7 +10,6 @@ import { IdentifierFoundError, type IdentifierConfirmation, type IdentifierFindi
 import { redactFinding } from './redaction.ts';
 import { CaseStateError, CaseValidationError, canSeeDrafts, type CaseService, type CaseView, VersionConflictError } from './service.ts';
 import { isRef } from '../domain/case-ref.ts';
-import { caseSummaries } from '../search/routes.ts';
 import type { SearchService } from '../search/service.ts';
 
 type Page = { heading: string; action: string; existing?: CaseView; cancelHref: string };
@@ -127,9 +126,8 @@ export function caseFormRoutes(cases: CaseService, users: UserService, db: Param
     const text = [values.title, values.narrative, values.learning].join('\n');
     const excludeId = existing ? (await db.selectFrom('cases').select('id').where('ref', '=', existing.ref).executeTakeFirst())?.id : undefined;
     const found = await search.similarToText(text, values.factors, { limit: 5, includeDrafts: canSeeDrafts(req.user!.role), ...(excludeId ? { excludeId } : {}) });
-    const summaries = await caseSummaries(db, found.map((f) => f.id));
     const linked = values.repeats.toUpperCase();
-    return found.map((f) => ({ ref: f.ref, title: summaries.get(f.id)?.title ?? f.ref, factors: f.sharedFactors, terms: f.sharedTerms.slice(0, 6), linked: linked.includes(f.ref) }));
+    return found.map((f) => ({ ref: f.ref, title: f.title, factors: f.sharedFactors, terms: f.sharedTerms.slice(0, 6), linked: linked.includes(f.ref) }));
   }
 
   router.get('/cases/new', ...editors, async (_req, res) => {

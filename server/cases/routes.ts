@@ -3,7 +3,6 @@ import { requireRole, requireSignedIn } from '../auth/middleware.ts';
 import type { ActionService } from '../actions/service.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { TeachingSetService } from '../teaching-sets/service.ts';
-import { caseSummaries } from '../search/routes.ts';
 import type { SearchService } from '../search/service.ts';
 import type { Db } from '../db/database.ts';
 import { parseRef } from '../domain/case-ref.ts';
@@ -71,11 +70,10 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
   /** The five most like this one, each with why: shared factors (by label) and shared words. */
   async function similarTo(id: number, role: Role, v: Vocabularies) {
     const found = await deps.search.similar(id, { limit: 5, includeDrafts: canSeeDrafts(role) });
-    const summaries = await caseSummaries(db, found.map((f) => f.id));
     const factorLabel = (code: string) => v.themes.flatMap((t) => t.factors).find((f) => f.code === code)?.label ?? code;
     return found.map((f) => ({
       ref: f.ref,
-      title: summaries.get(f.id)?.title ?? f.ref,
+      title: f.title,
       factors: f.sharedFactors.map((code) => `${code} ${factorLabel(code)}`),
       terms: f.sharedTerms.slice(0, 6),
     }));

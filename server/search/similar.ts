@@ -141,6 +141,7 @@ export function similarTo(
   return best.map((r) => ({
     id: store.ids[r.slot]!,
     ref: store.refs[r.slot]!,
+    title: store.texts.field(r.slot, 0),
     score: Math.round(r.score * 1000) / 1000,
     sharedFactors: r.shared.map((c) => store.codes.factor.values[c]!),
     sharedTerms: terms.filter((_, i) => r.mask & (1 << i)).slice(0, SHOWN_TERMS).map((t) => t.surface),

@@ -53,7 +53,7 @@ export type SearchResult = {
   relaxed?: boolean;
 };
 
-export type SimilarCase = { id: number; ref: string; score: number; sharedFactors: string[]; sharedTerms: string[] };
+export type SimilarCase = { id: number; ref: string; title: string; score: number; sharedFactors: string[]; sharedTerms: string[] };
 export type SimilarOptions = { limit: number; includeDrafts: boolean; excludeId?: number };
 
 export interface SearchIndex {

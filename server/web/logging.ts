@@ -16,6 +16,8 @@ export function requestLogging(logger: Logger): RequestHandler {
     autoLogging: { ignore: (req) => req.url === '/healthz' || (req.url ?? '').startsWith('/vendor/') },
     serializers: {
       req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+      // The status and size, not every header: the security headers alone were a kilobyte a line.
+      res: (res: { statusCode: number; headers?: Record<string, unknown> }) => ({ statusCode: res.statusCode, length: res.headers?.['content-length'] }),
     },
   });
 }

@@ -77,6 +77,13 @@ describe('Log a case form', () => {
     expect(await count()).toBe(before);
   });
 
+  it('gives a multi-line answer back exactly as typed, with no indentation added to its lines', async () => {
+    const narrative = 'First line of the narrative\nSecond line\n  an indented third';
+    const res = await postForm(safety, '/cases', formFields({ title: '', narrative }));
+    expect(res.status).toBe(400);
+    expect($(res.text)('#narrative').text()).toBe(narrative);
+  });
+
   it('checks the journey order, the month and vocabulary codes through the case rules', async () => {
     const res = await postForm(safety, '/cases', formFields({ 'journey[scan]': '20', 'journey[report]': '5', 'eventMonth[month]': '12', 'eventMonth[year]': '2030', modality: 'nonsense' }));
     expect(res.status).toBe(400);

@@ -1,0 +1,32 @@
+import { Writable } from 'node:stream';
+import express from 'express';
+import { pino } from 'pino';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { requestLogging } from '../../server/web/logging.ts';
+
+describe('request logging', () => {
+  it('logs the method, path, status and length: no query string, headers or cookies', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const app = express();
+    app.use(requestLogging(pino({ level: 'info' }, sink)));
+    app.get('/cases', (_req, res) => {
+      res.cookie('casebook.sid', 'secret-session-id');
+      res.send('a page');
+    });
+    await request(app).get('/cases?q=lung%20nodule').set('cookie', 'casebook.sid=secret-session-id').expect(200);
+
+    expect(lines).toHaveLength(1);
+    const line = JSON.parse(lines[0]!) as { req: unknown; res: unknown; msg: string };
+    expect(line.req).toMatchObject({ method: 'GET', url: '/cases' });
+    expect(line.res).toEqual({ statusCode: 200, length: '6' });
+    expect(lines[0]).not.toContain('secret-session-id');
+    expect(lines[0]).not.toContain('lung');
+  });
+});
