@@ -1,7 +1,7 @@
 /**
- * The app as `npm start` runs it (the bundle in dist/, built first), in its own process, against the benchmark's database: start-up
- * time to listening and to the first search answered, the longest event-loop block while the index
- * builds, and the process's peak RSS at the end.
+ * The app as `npm start` runs it (the bundle in dist/, built first), in its own process, against
+ * the benchmark's database: start-up time to listening and to the first search answered, the
+ * longest event-loop block while the index builds, and the process's peak RSS at the end.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
