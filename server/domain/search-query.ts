@@ -54,6 +54,8 @@ const STEM_CACHE_LIMIT = 100_000;
  * A light English stemmer: plurals, -ed, -ing and a final -e, so "outsourcing", "outsourced" and
  * "outsource" meet. Deliberately weaker than Porter: imaging vocabulary is full of Latin and Greek
  * words that aggressive rules mangle, and a stem only has to be consistent, never pretty.
+ * Every rule only cuts or changes the end of a word, and a stem keeps the word's first two letters:
+ * snippets rely on that to rule most words out before stemming them.
  */
 export function stem(word: string): string {
   let s = STEMS.get(word);
@@ -78,7 +80,7 @@ const RAY = /[-‐ ]?rays?(?![\p{L}\p{N}])/iuy;
 type WordVisitor = (surface: string, start: number, end: number) => void;
 
 /** Words of `text` as lower-cased surface forms with UTF-16 offsets; no objects, for indexing speed. */
-function scanWords(text: string, visit: WordVisitor): void {
+export function scanWords(text: string, visit: WordVisitor): void {
   if (NON_ASCII.test(text)) scanWordsByPattern(text, visit);
   else scanAsciiWords(text.toLowerCase(), visit);
 }
