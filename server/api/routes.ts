@@ -6,7 +6,6 @@ import { CaseListQuery, toFilter } from '../cases/list-schema.ts';
 import type { CaseInput } from '../cases/schema.ts';
 import { CaseStateError, CaseValidationError, canSeeDrafts, type CaseService, type CaseView, VersionConflictError } from '../cases/service.ts';
 import { ApiCaseBody, ApiCasePatch, ApiListQuery, ApiSearchPaging, decodeCursor, encodeCursor } from './case-schema.ts';
-import { caseSummaries } from '../search/routes.ts';
 import { filtersOf, SearchQuery } from '../search/schema.ts';
 import type { SearchService } from '../search/service.ts';
 import type { Db } from '../db/database.ts';
@@ -85,10 +84,9 @@ export function apiRoutes(deps: { db: Db; tokens: TokenService; users: UserServi
     const paging = parse(ApiSearchPaging, { limit, offset }, 'The query has problems to fix');
     const p = parse(SearchQuery, rest, 'The query has problems to fix');
     const result = await deps.search.search({ q: p.q, filters: filtersOf(p), includeDrafts: canSeeDrafts(req.user!.role), sort: p.sort, offset: paging.offset, limit: paging.limit });
-    const summaries = await caseSummaries(deps.db, result.items.map((h) => h.id));
     res.json({
       total: result.total,
-      items: result.items.map((h) => ({ ref: h.ref, title: summaries.get(h.id)?.title ?? h.ref, snippet: h.snippet.map((s) => s.text).join(''), highlights: highlightsOf(h.snippet), score: h.score, matched: h.matched })),
+      items: result.items.map((h) => ({ ref: h.ref, title: h.title, snippet: h.snippet.map((s) => s.text).join(''), highlights: highlightsOf(h.snippet), score: h.score, matched: h.matched })),
       facets: result.facets,
       ...(result.didYouMean ? { didYouMean: result.didYouMean } : {}),
       ...(result.relaxed ? { relaxed: true } : {}),

@@ -12,7 +12,7 @@ import { collect } from './results.ts';
 import { similarTo } from './similar.ts';
 import type { SnapshotParts } from './snapshot.ts';
 import { snippet } from './snippet.ts';
-import { DocStore } from './store.ts';
+import { DocStore, monthText } from './store.ts';
 import type { SearchDoc, SearchHit, SearchIndex, SearchRequest, SearchResult, SimilarCase, SimilarOptions } from './types.ts';
 
 export type { Facet, SearchDoc, SearchHit, SearchIndex, SearchRequest, SearchResult, SimilarCase } from './types.ts';
@@ -130,6 +130,9 @@ class EmbeddedIndex implements SearchIndex {
     return {
       id: this.store.ids[slot]!,
       ref: this.store.refs[slot]!,
+      title: t.title,
+      eventMonth: monthText(this.store.month[slot]!),
+      themes: this.store.themes.list(slot).map((c) => this.store.codes.theme.values[c]!).sort(),
       score: Math.round(score * 1000) / 1000,
       snippet: snippet([t.narrative, t.learning, t.notes, t.title], terms),
       matched,

@@ -13,16 +13,6 @@ import type { SearchService } from './service.ts';
 
 const PAGE_SIZE = 20;
 
-/** Titles and months for a page of hits: the index keeps ids, the database the words people read. */
-export async function caseSummaries(db: Db, ids: number[]) {
-  if (!ids.length) return new Map<number, { title: string; eventMonth: string; themes: string[] }>();
-  const [rows, themes] = await Promise.all([
-    db.selectFrom('cases').select(['id', 'title', 'event_month']).where('id', 'in', ids).execute(),
-    db.selectFrom('case_themes').select(['case_id', 'theme_code']).where('case_id', 'in', ids).orderBy('theme_code').execute(),
-  ]);
-  return new Map(rows.map((r) => [r.id, { title: r.title, eventMonth: r.event_month, themes: themes.filter((t) => t.case_id === r.id).map((t) => t.theme_code) }]));
-}
-
 export function searchRoutes(deps: { db: Db; search: SearchService; teachingSets: TeachingSetService }): Router {
   const { db, search, teachingSets } = deps;
   const router = Router();
@@ -42,7 +32,6 @@ export function searchRoutes(deps: { db: Db; search: SearchService; teachingSets
       search.search({ q: p.q, filters: filtersOf(p), includeDrafts: canSeeDrafts(req.user!.role), sort: p.sort, offset: (p.page - 1) * PAGE_SIZE, limit: PAGE_SIZE }),
     ]);
     const label = facetLabeller(v);
-    const summaries = await caseSummaries(db, result.items.map((h) => h.id));
     const addToSet = await teachingSets.addToSetOptionsMany(req.user!, result.items.map((h) => h.ref), req.originalUrl);
     res.render('pages/search/search', {
       pageTitle: p.q ? `Search: ${p.q}` : 'Search cases',
@@ -54,10 +43,9 @@ export function searchRoutes(deps: { db: Db; search: SearchService; teachingSets
       relaxed: result.relaxed,
       didYouMean: result.didYouMean ? { text: result.didYouMean, href: searchHref(p, { q: result.didYouMean, page: 1 }) } : undefined,
       items: result.items.map((h) => {
-        const s = summaries.get(h.id);
         // Only offer the form where there is a set to add to; the "create a set" hint shows once, above.
         const options = addToSet.get(h.ref);
-        return { ref: h.ref, title: s?.title ?? h.ref, month: s ? monthLabel(s.eventMonth) : '', themes: s?.themes ?? [], snippet: h.snippet, addToSet: options?.items.length ? options : undefined };
+        return { ref: h.ref, title: h.title, month: monthLabel(h.eventMonth), themes: h.themes, snippet: h.snippet, addToSet: options?.items.length ? options : undefined };
       }),
       noOpenSets: req.user!.role === 'trainer' && addToSet.size > 0 && [...addToSet.values()].every((o) => !o.items.length && !o.inSets.length),
       facets: facetGroups(result, p, label),

@@ -210,6 +210,9 @@ export class DocStore {
   }
 }
 
+/** `monthNumber`'s inverse: `YYYY-MM`. */
+export const monthText = (n: number): string => `${String(Math.floor(n / 12)).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}`;
+
 export const monthNumber = (ym: string): number => {
   const y = Number(ym.slice(0, 4));
   const m = Number(ym.slice(5, 7));

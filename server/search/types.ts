@@ -39,7 +39,8 @@ export type SearchRequest = {
 /** Snippet text is raw: the caller escapes it and wraps `mark` segments in `<mark>`. */
 export type SnippetSegment = { text: string; mark: boolean };
 
-export type SearchHit = { id: number; ref: string; score: number; snippet: SnippetSegment[]; matched: string[] };
+/** Title, month and themes come from the index, so a page of results needs no further reads. */
+export type SearchHit = { id: number; ref: string; title: string; eventMonth: string; themes: string[]; score: number; snippet: SnippetSegment[]; matched: string[] };
 
 export type FacetCount = { value: string; count: number };
 

@@ -27,6 +27,10 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
+const apiToken = async () => {
+  const clock = () => new Date(ctx.clock.now);
+  return (await createTokenService({ db: ctx.db, audit: createAuditService(clock), clock }).create({ id: null, label: 'test' }, author.id, 'api')).token;
+};
 const refsOf = (html: string) => $(html)('.app-result h2 a').map((_, a) => $(html)(a).text().split(':')[0]).get();
 
 describe('search page', () => {
@@ -71,6 +75,18 @@ describe('search page', () => {
   it('offers a spelling fix for a misspelt word', async () => {
     const $$ = $((await trainer.get('/search?q=outsorcing')).text);
     expect($$('.app-result').length + $$('#did-you-mean').length).toBeGreaterThan(0);
+  });
+
+  it('shows each result with its title, month and themes, and a new title on the very next request', async () => {
+    const saved = await postForm(safety, '/cases', formFields({ title: 'Quadriceps tear on knee MRI', themes: ['T3', 'T1'], factors: ['T3.04', 'T1.01'] }));
+    const ref = saved.headers.location!.replace('/cases/', '');
+    const result = () => trainer.get('/search?q=quadriceps').then((res) => $(res.text)('.app-result'));
+    expect((await result()).find('h2').text()).toContain('Quadriceps tear on knee MRI');
+    expect((await result()).find('p').first().text()).toMatch(/April 2026\s+T1\s+T3/);
+    await postForm(safety, `/cases/${ref}/edit`, formFields({ title: 'Quadriceps tendon tear on knee MRI', themes: ['T3', 'T1'], factors: ['T3.04', 'T1.01'], version: '1', intent: 'save' }), `/cases/${ref}/edit`);
+    expect((await result()).find('h2').text()).toContain('Quadriceps tendon tear on knee MRI');
+    const api = await request(ctx.app).get('/api/v1/search?q=quadriceps').set('authorization', `Bearer ${await apiToken()}`).expect(200);
+    expect(api.body.items.map((i: { ref: string; title: string }) => [i.ref, i.title])).toEqual([[ref, 'Quadriceps tendon tear on knee MRI']]);
   });
 
   it('sees a case saved through the form on the very next request, and drops a withdrawn one', async () => {
@@ -121,8 +137,7 @@ describe('similar cases', () => {
 
 describe('GET /api/v1/search', () => {
   it('answers with total, items (ref, title, snippet, score) and facets', async () => {
-    const clock = () => new Date(ctx.clock.now);
-    const token = (await createTokenService({ db: ctx.db, audit: createAuditService(clock), clock }).create({ id: null, label: 'test' }, author.id, 'api')).token;
+    const token = await apiToken();
     const res = await request(ctx.app).get('/api/v1/search?q=outsourcing&modality=ct').set('Authorization', `Bearer ${token}`).expect(200);
     expect(res.body.total).toBeGreaterThan(0);
     expect(res.body.items[0]).toMatchObject({ ref: expect.stringMatching(/^CB-/), title: expect.any(String), snippet: expect.any(String), score: expect.any(Number) });

@@ -104,6 +104,12 @@ describe('search on hand-written cases', () => {
     expect(hit.matched).toEqual(expect.arrayContaining(['outsourcing', 'delay']));
   });
 
+  it('gives each hit the title, month and sorted themes a results page shows', () => {
+    const local = createSearchIndex();
+    local.add(doc({ id: 200, title: 'Café scan — missed fracture', themes: ['T3', 'T1'], eventMonth: '2019-12' }));
+    expect(local.search(req('fracture')).items[0]).toMatchObject({ id: 200, title: 'Café scan — missed fracture', eventMonth: '2019-12', themes: ['T1', 'T3'] });
+  });
+
   it('reflects replace and remove on the next search', () => {
     const local = createSearchIndex();
     local.add(doc({ id: 100, title: 'Mesothelioma', narrative: 'Pleural thickening.' }));
