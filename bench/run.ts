@@ -16,6 +16,7 @@ import { describeMachine, machine } from './machine.ts';
 import { bareBaseline, concurrentSearch, load, signIn } from './pages.ts';
 import { benchQueries, vocabularyOf } from './queries.ts';
 import { figures, type Row, table } from './report.ts';
+import { median } from './stats.ts';
 import { scannerBench } from './scanner.ts';
 import { buildIndex, loadIndex, searchLatency } from './search.ts';
 import { PROXY_HEADERS } from './app-process.ts';
@@ -42,6 +43,7 @@ if (!Number.isInteger(size) || size < 1) {
 const quick = values.quick;
 const seconds = values.seconds ? Number(values.seconds) : quick ? 2 : 8;
 const log = (line: string) => console.error(`[bench] ${line}`);
+const RESTARTS = 3;
 const worst = (...xs: (number | null)[]) => (xs.some((x) => x === null) ? null : Math.max(...(xs as number[])));
 const gcExposed = typeof (globalThis as { gc?: unknown }).gc === 'function';
 
@@ -119,10 +121,21 @@ try {
   const rssMb = (await app.peakRssMb()) ?? null;
   const firstStart = app;
   await app.stop();
-  // A restart, as every start after the first: the index is read from the snapshot.
-  app = await startApp({ databaseUrl: bench.url, dir: bench.dir, token, probe, log });
-  const restart = app;
-  await app.stop();
+  // Restarts, as every start after the first: the index is read from the snapshot. One start-up
+  // moves by a few hundred milliseconds with what the machine is doing, so the median of three.
+  const restarts: AppProcess[] = [];
+  for (let i = 0; i < (quick ? 1 : RESTARTS); i++) {
+    app = await startApp({ databaseUrl: bench.url, dir: bench.dir, token, probe, log });
+    restarts.push(app);
+    await app.stop();
+  }
+  const restart = {
+    listenMs: median(restarts.map((r) => r.listenMs)),
+    startupMs: median(restarts.map((r) => r.startupMs)),
+    blockMs: worst(...restarts.map((r) => r.blockMs)),
+    healthzMaxMs: Math.max(...restarts.map((r) => r.healthzMaxMs)),
+    count: restarts.length,
+  };
   const bare = await bareBaseline(bench.dir, casePage.bytes, seconds);
   log(`bare page: ${Math.round(bare.rps)} req/s, p99 ${bare.p99Ms} ms, ${Math.round(bare.bytes / 1024)} KB`);
 
@@ -135,11 +148,11 @@ try {
     { group: 'Search index', label: 'heap per case (with typed arrays)', key: 'index_heap_kb_per_case', value: index.heapKbPerCase, unit: 'KB', target: { op: '<=', value: 3 }, note: gcExposed ? undefined : 'needs node --expose-gc' },
     { group: 'Search index', label: `snapshot load (${loaded.snapshotMb.toFixed(0)} MB file)`, key: 'index_load_ms', value: loaded.loadMs, unit: 'ms', digits: 0 },
     { group: 'Search index', label: 'longest event-loop block at start-up', key: 'startup_block_ms', value: worst(firstStart.blockMs, restart.blockMs), unit: 'ms', target: { op: '<=', value: 100 }, digits: 0 },
-    { group: 'Search index', label: `  first start (building): ${firstStart.blockMs === null ? '—' : Math.round(firstStart.blockMs)} ms; restart (snapshot)`, value: restart.blockMs, unit: 'ms', digits: 0 },
+    { group: 'Search index', label: `  first start (building): ${firstStart.blockMs === null ? '—' : Math.round(firstStart.blockMs)} ms; restarts (snapshot), worst`, value: restart.blockMs, unit: 'ms', digits: 0 },
     { group: 'Search index', label: 'longest /healthz answer at start-up (first, restart)', value: Math.max(firstStart.healthzMaxMs, restart.healthzMaxMs), unit: 'ms', digits: 0 },
-    { group: 'Search index', label: 'start to listening', value: restart.listenMs, unit: 'ms', digits: 0 },
+    { group: 'Search index', label: `start to listening, median of ${restart.count} restarts`, value: restart.listenMs, unit: 'ms', digits: 0 },
     { group: 'Search index', label: 'start to first search, first start (index built)', value: firstStart.startupMs, unit: 'ms', digits: 0 },
-    { group: 'Search index', label: 'start to first search, restart (from snapshot)', key: 'startup_ms', value: restart.startupMs, unit: 'ms', target: { op: '<=', value: 2000 }, digits: 0 },
+    { group: 'Search index', label: `start to first search, restart (from snapshot), median of ${restart.count}`, key: 'startup_ms', value: restart.startupMs, unit: 'ms', target: { op: '<=', value: 2000 }, digits: 0 },
     { group: 'Search', label: `p50, ${queries.length} queries in process`, key: 'search_p50_ms', value: ours.all.p50, unit: 'ms' },
     { group: 'Search', label: 'p95', key: 'search_p95_ms', value: ours.all.p95, unit: 'ms', target: { op: '<=', value: big ? 50 : 10, source: atScale } },
     { group: 'Search', label: 'max', key: 'search_max_ms', value: ours.all.max, unit: 'ms', target: { op: '<=', value: 250 }, note: `slowest query "${ours.worst.q}"` },
