@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Kysely as KyselyDb } from 'kysely';
+import { BACKSTOP_PAGES, type Checkpointer, SQLITE_DEFAULT_PAGES, startCheckpointer } from './checkpointer.ts';
 import { Kysely, SqliteDialect } from './kysely.ts';
 import type { Database } from './schema.ts';
 
@@ -26,7 +27,19 @@ export function openDatabase(databaseUrl: string): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  let checkpointer: Checkpointer | undefined;
+  if (file !== ':memory:') {
+    sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    checkpointer = startCheckpointer(file, (err) => {
+      console.error(`Background checkpoints stopped (${err.message}); SQLite checkpoints as it commits instead.`);
+      if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);
+    });
+  }
+  const close = () => {
+    sqlite.close();
+    checkpointer?.stop();
+  };
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, close) }) });
 }
 
 /**
@@ -34,10 +47,10 @@ export function openDatabase(databaseUrl: string): Db {
  * The same few hundred SQL texts recur, so statements are kept by their text. Safe because kysely
  * runs one query at a time on this connection and we never stream (a streaming statement stays busy).
  */
-function withStatementCache(sqlite: SQLite.Database, max = 2000) {
+function withStatementCache(sqlite: SQLite.Database, close: () => void, max = 2000) {
   const cache = new Map<string, SQLite.Statement>();
   return {
-    close: () => sqlite.close(),
+    close,
     prepare(source: string) {
       let stmt = cache.get(source);
       if (!stmt) {
