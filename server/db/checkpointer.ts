@@ -13,6 +13,8 @@ export const CHECKPOINT_EVERY_MS = 200;
  * empty (a long read holding old pages): 10,000 pages is about 40 MB.
  */
 export const BACKSTOP_PAGES = 10_000;
+/** The log file's size kept between bursts: SQLite's usual 1,000 pages. */
+export const WAL_KEPT_BYTES = 4 * 1024 * 1024;
 /** SQLite's own threshold, for when the worker is gone. */
 export const SQLITE_DEFAULT_PAGES = 1000;
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { Kysely as KyselyDb } from 'kysely';
-import { BACKSTOP_PAGES, type Checkpointer, SQLITE_DEFAULT_PAGES, startCheckpointer } from './checkpointer.ts';
+import { BACKSTOP_PAGES, type Checkpointer, SQLITE_DEFAULT_PAGES, startCheckpointer, WAL_KEPT_BYTES } from './checkpointer.ts';
 import { Kysely, SqliteDialect } from './kysely.ts';
 import type { Database } from './schema.ts';
 
@@ -30,6 +30,8 @@ export function openDatabase(databaseUrl: string): Db {
   let checkpointer: Checkpointer | undefined;
   if (file !== ':memory:') {
     sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
+    // A burst of writes can grow the log to the backstop; once it is emptied, it shrinks back.
+    sqlite.pragma(`journal_size_limit = ${WAL_KEPT_BYTES}`);
     checkpointer = startCheckpointer(file, (err) => {
       console.error(`Background checkpoints stopped (${err.message}); SQLite checkpoints as it commits instead.`);
       if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${SQLITE_DEFAULT_PAGES}`);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { startCheckpointer } from '../../server/db/checkpointer.ts';
+import { CHECKPOINT_EVERY_MS, startCheckpointer } from '../../server/db/checkpointer.ts';
 import { openDatabase } from '../../server/db/database.ts';
 
 const dirs: string[] = [];
@@ -29,13 +29,17 @@ describe('checkpoints of the write-ahead log', () => {
     try {
       await sql`create table t (body text)`.execute(db);
       const before = statSync(file).size;
-      // About 2 MB: some 500 pages, far below the 10,000-page backstop, so only the worker can copy them.
+      // About 6 MB: some 1,500 pages, far below the 10,000-page backstop, so only the worker can copy them.
       await db.transaction().execute(async (trx) => {
-        for (let i = 0; i < 100; i++) await sql`insert into t (body) values (${'x'.repeat(20_000)})`.execute(trx);
+        for (let i = 0; i < 300; i++) await sql`insert into t (body) values (${'x'.repeat(20_000)})`.execute(trx);
       });
-      expect(statSync(`${file}-wal`).size).toBeGreaterThan(2_000_000);
-      expect(await waitFor(() => statSync(file).size > before + 2_000_000, 5000)).toBe(true);
-      expect((await sql<{ n: number }>`select count(*) as n from t`.execute(db)).rows[0]!.n).toBe(100);
+      expect(statSync(`${file}-wal`).size).toBeGreaterThan(6_000_000);
+      expect(await waitFor(() => statSync(file).size > before + 6_000_000, 5000)).toBe(true);
+      // Once a checkpoint has surely finished, the next write starts the emptied log again and the file shrinks back.
+      await new Promise((resolve) => setTimeout(resolve, 2 * CHECKPOINT_EVERY_MS));
+      await sql`insert into t (body) values ('small')`.execute(db);
+      expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(4 * 1024 * 1024);
+      expect((await sql<{ n: number }>`select count(*) as n from t`.execute(db)).rows[0]!.n).toBe(301);
     } finally {
       await db.destroy();
     }
