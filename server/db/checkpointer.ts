@@ -35,27 +35,39 @@ const checkpoint = () => {
 const timer = setInterval(checkpoint, workerData.everyMs);
 parentPort.on('message', () => {
   clearInterval(timer);
-  checkpoint();
   try {
     db.close();
   } catch {
     // The file may be gone already (a throw-away test database): nothing is left to keep.
   }
+  Atomics.store(workerData.closed, 0, 1);
+  Atomics.notify(workerData.closed, 0);
   parentPort.close();
 });
 `;
+
+/** How long closing the database waits for the worker to let go of it. */
+const STOP_WAIT_MS = 2000;
 
 export type Checkpointer = { stop: () => void };
 
 /** `onFailure` runs if the worker dies: the caller hands checkpoints back to SQLite. */
 export function startCheckpointer(file: string, onFailure: (err: Error) => void, everyMs = CHECKPOINT_EVERY_MS): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER, { eval: true, workerData: { file, driver, everyMs } });
+  const closed = new Int32Array(new SharedArrayBuffer(4));
+  const worker = new Worker(WORKER, { eval: true, workerData: { file, driver, everyMs, closed } });
   // It never keeps the process alive.
   worker.unref();
   let exited = false;
   worker.once('exit', () => (exited = true));
   worker.on('error', onFailure);
-  // A last checkpoint, then it closes its connection: whichever connection closes last removes the log.
-  return { stop: () => void (exited || worker.postMessage('stop')) };
+  return {
+    // Waits (briefly, synchronously) for the worker to close its connection first, so the caller's
+    // connection is the last: closing the last one checkpoints everything and removes the log.
+    stop: () => {
+      if (exited || Atomics.load(closed, 0) === 1) return;
+      worker.postMessage('stop');
+      Atomics.wait(closed, 0, 0, STOP_WAIT_MS);
+    },
+  };
 }

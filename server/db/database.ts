@@ -38,8 +38,8 @@ export function openDatabase(databaseUrl: string): Db {
     });
   }
   const close = () => {
-    sqlite.close();
     checkpointer?.stop();
+    sqlite.close();
   };
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, close) }) });
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -57,7 +57,11 @@ describe('checkpoints of the write-ahead log', () => {
     const first = openDatabase(url);
     await sql`create table t (n integer)`.execute(first);
     for (let i = 0; i < 50; i++) await sql`insert into t (n) values (${i})`.execute(first);
+    // Long enough for the worker to have its own connection open.
+    await new Promise((resolve) => setTimeout(resolve, 3 * CHECKPOINT_EVERY_MS));
     await first.destroy();
+    // Closed cleanly: everything is in the database file and the log is gone.
+    expect(existsSync(path.join(dir, 'test.db-wal'))).toBe(false);
     const again = openDatabase(url);
     try {
       expect((await sql<{ total: number }>`select sum(n) as total from t`.execute(again)).rows[0]!.total).toBe(1225);
