@@ -1,7 +1,7 @@
 /**
  * Copies the write-ahead log back into the database file from a worker thread, off the thread that
  * serves requests. Left to SQLite, the commit that takes the log past 1,000 pages does that copy
- * itself: an import spent a seventh of its time there, and any request could be the one that waits.
+ * itself: an import spent about a tenth of its time there, and any request could be the one that waits.
  */
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
