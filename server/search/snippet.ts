@@ -72,7 +72,8 @@ function windowStart(scan: Scan): number {
 
 /** Fields in order of preference when they match equally well: people write the story in these. */
 export function snippet(fields: string[], terms: Set<string>): SnippetSegment[] {
-  const heads = [...terms].map(headOf);
+  // Completions of a prefix share their first two letters: a handful of heads, however many terms.
+  const heads = [...new Set([...terms].map(headOf))];
   let found = false;
   for (const text of fields) {
     if (!text) continue;
