@@ -124,7 +124,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(userRoutes(users));
   app.use(auditRoutes(db, audit, users));
   app.use(tokenRoutes(tokens, users));
-  app.use(caseRoutes({ db, cases, notes, audit, users, actions, teachingSets, search }));
+  app.use(caseRoutes({ db, cases, notes, audit, users, actions, teachingSets, search, clock }));
   app.use(actionRoutes({ db, audit, users, clock }));
   app.use(synonymRoutes({ db, audit, users, search, clock }));
   // Labels are searched words: after a change to reference data the index is rebuilt in the background.
@@ -141,7 +141,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(referenceDataRoutes({ db, audit, users, clock }));
   app.use(teachingSetRoutes({ db, audit, users, cases, clock }));
   app.use(searchRoutes({ db, search, teachingSets }));
-  app.use(trendRoutes({ db, trends, users }));
+  app.use(trendRoutes({ db, trends, users, clock }));
   app.use(reviewRoutes({ db, reviews, users, clock }));
 
   app.use(notFoundHandler);

@@ -23,8 +23,8 @@ function rawQuery(req: Request): Record<string, string> {
 const queryString = (values: Record<string, string>, extra: Record<string, string> = {}) =>
   new URLSearchParams(Object.entries({ ...values, ...extra }).filter(([, v]) => v !== '')).toString();
 
-export function caseListRoutes(deps: { db: Db; cases: CaseService; audit: AuditService; users: UserService }): Router {
-  const { db, cases, audit, users } = deps;
+export function caseListRoutes(deps: { db: Db; cases: CaseService; audit: AuditService; users: UserService; clock: () => Date }): Router {
+  const { db, cases, audit, users, clock } = deps;
   const router = Router();
 
   router.get('/cases', requireSignedIn, async (req, res) => {
@@ -69,7 +69,7 @@ export function caseListRoutes(deps: { db: Db; cases: CaseService; audit: AuditS
       const [v, rows] = await Promise.all([loadVocabularies(db), cases.all(filter, parsed.data.sort, EXPORT_MAX)]);
       const table = casesTable(rows, v);
       await audit.record(db, { actor: users.actorFor(req.user!), action: 'case.export', entityType: 'case', after: { format: ext, filters: rawQuery(req), count: rows.length } });
-      res.set('Cache-Control', 'no-store').attachment(exportFilename('casebook-cases', ext, new Date()));
+      res.set('Cache-Control', 'no-store').attachment(exportFilename('casebook-cases', ext, clock()));
       res.send(ext === 'csv' ? toCsv(table) : await toXlsx(table));
     });
   }

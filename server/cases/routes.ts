@@ -22,12 +22,12 @@ import type { Vocabularies } from '../vocabularies/service.ts';
 import { caseStatusRoutes } from './status-routes.ts';
 import { findingErrors } from './form-view.ts';
 
-export type CaseRouteDeps = { db: Db; cases: CaseService; notes: NoteService; audit: AuditService; users: UserService; actions: ActionService; teachingSets: TeachingSetService; search: SearchService };
+export type CaseRouteDeps = { db: Db; cases: CaseService; notes: NoteService; audit: AuditService; users: UserService; actions: ActionService; teachingSets: TeachingSetService; search: SearchService; clock: () => Date };
 
 export function caseRoutes(deps: CaseRouteDeps): Router {
   const { db, cases, notes, audit, users } = deps;
   const router = Router();
-  router.use(caseListRoutes({ db, cases, audit, users }));
+  router.use(caseListRoutes({ db, cases, audit, users, clock: deps.clock }));
   router.use(caseImportRoutes({ db, cases, users }));
   router.use(caseFormRoutes(cases, users, db, deps.search));
   router.use(caseStatusRoutes(cases, users));

@@ -1,4 +1,4 @@
-import { formatDay, ukToday } from '../domain/actions.ts';
+import { formatDay } from '../domain/actions.ts';
 import { quarterLabel } from '../domain/quarters.ts';
 import { defaultFormatPeriod } from '../domain/spc.ts';
 import type { Role } from '../domain/roles.ts';
@@ -73,6 +73,5 @@ export function presentReview(opts: { review: Review; pack: ReviewPack; actions:
     attendance: ATTENDANCE_ROLES.map((role, i) => ({ index: i, role, count: attendance.find((a) => a.role === role)?.count ?? 0 })),
     attendanceTotal: attendance.reduce((n, a) => n + a.count, 0),
     agreed: opts.actions.map((a) => actionView(a, v)),
-    today: ukToday(new Date()),
   };
 }

@@ -26,8 +26,8 @@ export function trendsHref(path: string, p: Partial<TrendParams>, change: Partia
   return qs.size ? `${path}?${qs}` : path;
 }
 
-export function trendRoutes(deps: { db: Db; trends: TrendService; users: UserService }): Router {
-  const { db, trends, users } = deps;
+export function trendRoutes(deps: { db: Db; trends: TrendService; users: UserService; clock: () => Date }): Router {
+  const { db, trends, users, clock } = deps;
   const router = Router();
 
   /** Parses the filters; on failure renders the page's error summary and answers undefined. */
@@ -120,7 +120,7 @@ export function trendRoutes(deps: { db: Db; trends: TrendService; users: UserSer
   router.get('/trends/chart.csv', ...requireRole(...READERS), async (req, res) => {
     const loaded = await loadChart(req, res);
     if (!loaded) return;
-    res.set('Cache-Control', 'no-store').attachment(exportFilename(`casebook-trend-${loaded.chart.measure.key}`, 'csv', new Date()));
+    res.set('Cache-Control', 'no-store').attachment(exportFilename(`casebook-trend-${loaded.chart.measure.key}`, 'csv', clock()));
     res.send(toCsv(chartTable(loaded.chart)));
   });
 

@@ -64,6 +64,8 @@ describe('trends', () => {
 
   it('downloads the chart data as CSV with unclipped limits', async () => {
     const res = await director.get('/trends/chart.csv?measure=theme:T1').expect(200);
+    // Dated by the app's clock (the London date), not the machine's.
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="?casebook-trend-theme-t1-2026-11-23\.csv"?/);
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('Period,Value,Cases measured,Mean,Lower process limit,Upper process limit,Point type,Rule,Group');
     expect(lines).toHaveLength(37);
