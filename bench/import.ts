@@ -11,6 +11,7 @@ import { generateCorpus, type DemoCase } from '../seed/corpus.ts';
 import { DEMO_DEPARTMENTS } from '../seed/reference/2026-11-23.ts';
 import type { Actor } from '../server/audit/service.ts';
 import { createAuditService } from '../server/audit/service.ts';
+import { batchScanner } from '../server/cases/batch-scan.ts';
 import { createCaseService } from '../server/cases/service.ts';
 import { openDatabase, type Db } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrator.ts';
@@ -78,6 +79,8 @@ async function fill(dir: string, file: string, url: string, db: Db, size: number
   const corpusMs = performance.now() - start;
   log(`corpus: ${corpus.length} cases generated in ${(corpusMs / 1000).toFixed(1)} s`);
 
+  // A server starts its identifier scan thread once, at its first import: before the clock here.
+  await batchScanner.ready();
   let saveTime = clock();
   const cases = createCaseService({ db, audit, clock: () => saveTime });
   const refOfKey = new Map<string, string>();

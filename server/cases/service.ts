@@ -5,8 +5,9 @@ import { formatRef } from '../domain/case-ref.ts';
 import { STAGES } from '../domain/journey.ts';
 import type { Role } from '../domain/roles.ts';
 import { loadVocabularies } from '../vocabularies/service.ts';
+import { batchScanner, type BatchScanner } from './batch-scan.ts';
 import { checkCase, type FieldProblem } from './checks.ts';
-import { type IdentifierConfirmation, type IdentifierFinding, scanFields, screenFields } from './identifier-check.ts';
+import { type IdentifierConfirmation, type IdentifierFinding, screenFields } from './identifier-check.ts';
 import * as repo from './repository.ts';
 import type { CaseInput } from './schema.ts';
 import { type CaseView, toView } from './view.ts';
@@ -98,15 +99,21 @@ function columnsOf(input: CaseInput): Omit<NewCaseRow, 'ref' | 'status' | 'creat
   };
 }
 
-export function createCaseService(deps: { db: Db; audit: AuditService; clock: () => Date; onChange?: (refs: string[]) => Promise<void> }) {
+type BatchRejection = BatchRejectedError['rows'][number];
+
+/** The free text an identifier scan reads. */
+const scannedText = (input: CaseInput) => ({ title: input.title, narrative: input.narrative, learning: input.learning });
+
+export function createCaseService(deps: { db: Db; audit: AuditService; clock: () => Date; onChange?: (refs: string[]) => Promise<void>; scanner?: BatchScanner }) {
   const { db, audit, clock } = deps;
+  const scanner = deps.scanner ?? batchScanner;
   // Whatever mirrors cases (the search index) hears of each change before the request answers.
   const notify = async (...refs: string[]) => deps.onChange?.(refs);
 
   async function validate(input: CaseInput, options: SaveOptions, previous?: CaseView) {
     const { problems, repeatIds } = await checkCase(db, input, clock(), previous);
     if (problems.length) throw new CaseValidationError(problems);
-    const confirmed = screenFields({ title: input.title, narrative: input.narrative, learning: input.learning }, options.confirmations);
+    const confirmed = screenFields(scannedText(input), options.confirmations);
     return { repeatIds, confirmed };
   }
 
@@ -152,32 +159,42 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
   }
 
   /** Every problem of every row of a batch, without writing anything: what an import shows before it runs. */
-  async function checkMany(inputs: CaseInput[]): Promise<{ row: number; problems: FieldProblem[]; findings: IdentifierFinding[] }[]> {
-    return (await checkBatch(inputs)).rejected;
+  async function checkMany(inputs: CaseInput[]): Promise<BatchRejection[]> {
+    const scanning = scanner.scan(inputs.map(scannedText));
+    const { problems } = await checkRules(inputs);
+    return rejections(problems, await scanning);
   }
 
-  async function checkBatch(inputs: CaseInput[]) {
+  /** The rules every row must meet (vocabularies, months, repeats), each row's problems in order. */
+  async function checkRules(inputs: CaseInput[]) {
     const v = await loadVocabularies(db);
     const now = clock();
-    const rejected = [];
+    const problems: FieldProblem[][] = [];
     const repeatIds: number[][] = [];
-    for (const [i, input] of inputs.entries()) {
+    for (const input of inputs) {
       const checked = await checkCase(db, input, now, undefined, v);
+      problems.push(checked.problems);
       repeatIds.push(checked.repeatIds);
-      const findings = scanFields({ title: input.title, narrative: input.narrative, learning: input.learning });
-      if (checked.problems.length || findings.length) rejected.push({ row: i + 1, problems: checked.problems, findings });
     }
-    return { rejected, repeatIds };
+    return { problems, repeatIds };
   }
+
+  const rejections = (problems: FieldProblem[][], findings: IdentifierFinding[][]): BatchRejection[] =>
+    problems.flatMap((p, i) => (p.length || findings[i]!.length ? [{ row: i + 1, problems: p, findings: findings[i]! }] : []));
 
   /**
    * Creates a batch in one transaction: all of it or none of it. Any problem in any row refuses the
    * whole batch (imports carry no identifier confirmations: their text must be clean). Rows, tags
    * and audit events are written many to a statement: an import of years of cases is one click.
+   * The identifier scan runs on its own thread while the rows are written, and a finding rolls the
+   * whole transaction back: nothing of the batch is ever committed before its scan is clean.
    */
   async function createMany(actor: Actor, inputs: CaseInput[]): Promise<string[]> {
-    const { rejected, repeatIds } = await checkBatch(inputs);
-    if (rejected.length) throw new BatchRejectedError(rejected);
+    const scanning = scanner.scan(inputs.map(scannedText));
+    // Awaited below; until then a failed scan must not count as unhandled.
+    scanning.catch(() => undefined);
+    const { problems, repeatIds } = await checkRules(inputs);
+    if (problems.some((p) => p.length)) throw new BatchRejectedError(rejections(problems, await scanning));
     if (inputs.length === 0) return [];
     const now = clock();
     const at = now.toISOString();
@@ -198,6 +215,8 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
         ...inputs.map((input, i) => createdEvent(actor, refs[i]!, input, [], 'import')),
         { actor, action: 'case.import', entityType: 'case', after: { count: refs.length, first: refs[0] ?? null, last: refs.at(-1) ?? null } },
       ]);
+      const findings = await scanning;
+      if (findings.some((f) => f.length)) throw new BatchRejectedError(rejections(problems, findings));
       return refs;
     });
     await notify(...created);

@@ -1,7 +1,10 @@
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditService } from '../../server/audit/service.ts';
+import { batchScanner, WORKER_MIN_BATCH } from '../../server/cases/batch-scan.ts';
+import { BatchRejectedError, createCaseService } from '../../server/cases/service.ts';
 import { insertDepartmentIfMissing } from '../../server/vocabularies/repository.ts';
-import { logCase } from '../support/cases.ts';
+import { logCase, validCase } from '../support/cases.ts';
 import { $, createTestApp, createUser, signedInAgent, type TestContext } from '../support/test-app.ts';
 
 type Agent = ReturnType<typeof request.agent>;
@@ -200,6 +203,51 @@ describe('files the import refuses', () => {
     await trainer.post(`/cases/import?_csrf=${encodeURIComponent(token)}`).attach('file', Buffer.from(csv(row('Trainer'))), 'cases.csv').expect(403);
     await trainer.get('/cases/import').expect(403);
     await trainer.get('/cases/import/template.csv').expect(403);
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('a large import, scanned on its own thread while the rows are written', () => {
+  const service = () => {
+    const clock = () => new Date(ctx.clock.now);
+    return createCaseService({ db: ctx.db, audit: createAuditService(clock), clock });
+  };
+  const batch = (size: number, title: string) => Array.from({ length: size }, (_, i) => ({ ...validCase(), title: `${title} ${i}` }));
+  const actor = () => ({ id: author.id, label: author.email });
+
+  it('writes nothing of the batch when one row holds an identifier, and uses up no references', async () => {
+    expect(await batchScanner.ready()).toBe(true);
+    const size = WORKER_MIN_BATCH * 2;
+    const [before, auditsBefore] = [await count(), await count('audit_events')];
+    const last = (await ctx.db.selectFrom('cases').select('ref').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow()).ref;
+    const dirty = batch(size, 'Threaded');
+    dirty[size - 3] = { ...dirty[size - 3]!, narrative: `${dirty[size - 3]!.narrative} Her NHS number is 943 476 5919.` };
+
+    const err = await service().createMany(actor(), dirty).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BatchRejectedError);
+    const rows = (err as BatchRejectedError).rows;
+    expect(rows.map((r) => [r.row, r.problems, r.findings.map((f) => [f.field, f.kind])])).toEqual([[size - 2, [], [['narrative', 'nhs_number']]]]);
+    expect(JSON.stringify(rows)).not.toContain('943 476 5919');
+    expect([await count(), await count('audit_events')]).toEqual([before, auditsBefore]);
+
+    const refs = await service().createMany(actor(), batch(size, 'Threaded'));
+    expect(refs).toHaveLength(size);
+    const seq = (ref: string) => Number(ref.slice(-5));
+    expect(seq(refs[0]!)).toBe(seq(last) + 1);
+    expect(await count()).toBe(before + size);
+  });
+
+  it('reports rule problems and identifiers of the same batch together', async () => {
+    const size = WORKER_MIN_BATCH;
+    const before = await count();
+    const dirty = batch(size, 'Both');
+    dirty[1] = { ...dirty[1]!, eventMonth: '2099-01' };
+    dirty[2] = { ...dirty[2]!, learning: 'Ring 07700 900123 next time.' };
+    const err = (await service().createMany(actor(), dirty).catch((e: unknown) => e)) as BatchRejectedError;
+    expect(err.rows.map((r) => [r.row, r.problems.map((p) => p.field), r.findings.map((f) => f.kind)])).toEqual([
+      [2, ['eventMonth'], []],
+      [3, [], ['phone']],
+    ]);
     expect(await count()).toBe(before);
   });
 });
