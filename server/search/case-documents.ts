@@ -4,6 +4,10 @@ import { tagsOfMany } from '../cases/repository.ts';
 import { loadVocabularies, type Term, type Vocabularies } from '../vocabularies/service.ts';
 import type { SearchDoc } from './types.ts';
 
+/** Only what a search document holds: a case row has some thirty columns, and building each row's object was a third of reading it. */
+const COLUMNS = ['id', 'ref', 'title', 'narrative', 'learning', 'source', 'department', 'modality', 'body_area', 'harm', 'event_month', 'status', 'withdrawn_at'] as const;
+type DocumentRow = Pick<CaseRow, (typeof COLUMNS)[number]>;
+
 const labelOf = (terms: Term[], code: string | null) => (code ? (terms.find((t) => t.code === code)?.label ?? '') : '');
 
 /** Cases as the search index reads them, a chunk at a time so memory and SQL variables stay bounded. */
@@ -12,20 +16,20 @@ export async function* caseDocuments(db: Db, opts: { ids?: number[]; chunk?: num
   const size = opts.chunk ?? 1000;
   if (opts.ids) {
     for (let i = 0; i < opts.ids.length; i += size) {
-      yield await documentsOf(db, v, await db.selectFrom('cases').selectAll().where('id', 'in', opts.ids.slice(i, i + size)).execute());
+      yield await documentsOf(db, v, await db.selectFrom('cases').select(COLUMNS).where('id', 'in', opts.ids.slice(i, i + size)).execute());
     }
     return;
   }
   let afterId = 0;
   for (;;) {
-    const rows = await db.selectFrom('cases').selectAll().where('id', '>', afterId).orderBy('id').limit(size).execute();
+    const rows = await db.selectFrom('cases').select(COLUMNS).where('id', '>', afterId).orderBy('id').limit(size).execute();
     if (!rows.length) return;
     yield await documentsOf(db, v, rows);
     afterId = rows[rows.length - 1]!.id;
   }
 }
 
-async function documentsOf(db: Db, v: Vocabularies, rows: CaseRow[]): Promise<SearchDoc[]> {
+async function documentsOf(db: Db, v: Vocabularies, rows: DocumentRow[]): Promise<SearchDoc[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const [tags, notes] = await Promise.all([tagsOfMany(db, ids), db.selectFrom('case_notes').select(['case_id', 'body']).where('case_id', 'in', ids).orderBy('id').execute()]);
