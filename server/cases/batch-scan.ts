@@ -23,6 +23,9 @@ export const WORKER_MIN_BATCH = 50;
  */
 export const scanTimeoutMs = (cases: number): number => 10_000 + cases * 5;
 
+/** A worker not taking batches this long after it was started is given up: scanning goes on in line. */
+export const START_TIMEOUT_MS = 30_000;
+
 type Job = { batch: ScanText[]; resolve: (findings: IdentifierFinding[][]) => void; reject: (err: unknown) => void; timer: NodeJS.Timeout };
 
 export type BatchScannerOptions = {
@@ -31,6 +34,7 @@ export type BatchScannerOptions = {
   /** Told when the worker fails; batches are scanned in line from then on. */
   onFailure?: (err: unknown) => void;
   timeoutMs?: (cases: number) => number;
+  startTimeoutMs?: number;
 };
 
 const scanInline = (batch: ScanText[]) => batch.map(scanFields);
@@ -47,11 +51,13 @@ export class BatchScanner {
   private readonly start: (data: ScanWorkerData) => Worker;
   private readonly onFailure: (err: unknown) => void;
   private readonly timeoutMs: (cases: number) => number;
+  private readonly startTimeoutMs: number;
 
   constructor(options: BatchScannerOptions = {}) {
     this.start = options.start ?? ((workerData) => startWorker(new URL('./scan-worker.ts', import.meta.url), { workerData }));
     this.onFailure = options.onFailure ?? ((err) => console.error('The identifier scan thread failed; scanning on the request thread from now on:', err));
     this.timeoutMs = options.timeoutMs ?? scanTimeoutMs;
+    this.startTimeoutMs = options.startTimeoutMs ?? START_TIMEOUT_MS;
   }
 
   /** Findings per case, in the batch's order. */
@@ -78,8 +84,10 @@ export class BatchScanner {
   /** Starts the worker if need be; true once it takes batches, false if it cannot. */
   async ready(): Promise<boolean> {
     this.boot();
+    const since = performance.now();
     while (this.state === 'starting') {
       if (Atomics.load(this.readyFlag, 0) === 1) this.state = 'ready';
+      else if (performance.now() - since > this.startTimeoutMs) this.fail(new Error(`The scan thread did not start within ${this.startTimeoutMs} ms`));
       else await new Promise((resolve) => setTimeout(resolve, 5));
     }
     return this.state === 'ready';

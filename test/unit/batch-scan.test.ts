@@ -88,6 +88,15 @@ describe('batch scan', () => {
     expect(String(onFailure.mock.calls[0]![0])).toContain('did not answer within 100 ms');
   });
 
+  it('gives up on a worker that never starts taking batches', async () => {
+    const onFailure = vi.fn();
+    const s = scanner({ start: () => new Worker('setInterval(() => undefined, 1000);', { eval: true }), onFailure, startTimeoutMs: 100 });
+    expect(await s.ready()).toBe(false);
+    expect(String(onFailure.mock.calls[0]![0])).toContain('did not start within 100 ms');
+    const b = batch(WORKER_MIN_BATCH);
+    expect(await s.scan(b)).toEqual(b.map(scanFields));
+  });
+
   it('answers the same when the worker reports an error of its own', async () => {
     const s = scanner({ start: fake(`parentPort.on('message', ({ id }) => parentPort.postMessage({ id, error: 'broken' }));`) });
     expect(await s.ready()).toBe(true);
