@@ -28,6 +28,9 @@ class CachingHandlebars extends ExpressHandlebars {
  * of the design system's Nunjucks macro. Call them with an explicit context so nothing leaks in
  * from the page: `{{> nhsuk/button (params text="Save")}}` or `{{> nhsuk/summary-list summary}}`.
  * Options named `html` (or `…Html`) are markup: pass a SafeString built by a helper, never user text.
+ * A partial's private pieces are partials of their own (`nhsuk/_tables-cell-content`), never
+ * `{{#*inline}}`: each time a template holding an inline partial runs, handlebars copies the whole
+ * table of partials, and in a table cell that was a third of a small page's rendering.
  */
 export function createViewEngine(): ExpressHandlebars {
   const handlebars = Handlebars.create();
