@@ -1,6 +1,8 @@
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
+import { type Compilable, CompiledQuery } from 'kysely';
+import { type CaseFilter, type CaseSort, pageOfIds, statusCounts } from '../../server/cases/repository.ts';
 import { logCase } from '../support/cases.ts';
 import { $, createTestApp, createUser, signedInAgent, type TestContext } from '../support/test-app.ts';
 
@@ -58,6 +60,33 @@ describe('case list', () => {
     expect(asc('.app-case-table tbody tr').first().text()).toContain('January 2025');
     const desc = $((await safety.get('/cases?sort=event_desc')).text);
     expect(desc('.app-case-table tbody tr').first().text()).toContain('March 2026');
+  });
+
+  it.each([
+    ['event_desc', 'event_month', 'desc'],
+    ['event_asc', 'event_month', 'asc'],
+    ['updated_desc', 'updated_at', 'desc'],
+    ['ref_asc', 'ref', 'asc'],
+  ] as const)('pages sorted by %s in exactly that order, ties in the order logged, every case once', async (sort, column, direction) => {
+    const listed = [...refsOn((await safety.get(`/cases?sort=${sort}`)).text), ...refsOn((await safety.get(`/cases?sort=${sort}&page=2`)).text)];
+    const expected = (await ctx.db.selectFrom('cases').select('ref').where('withdrawn_at', 'is', null).orderBy(column, direction).orderBy('id', direction).execute()).map((r) => r.ref);
+    expect(listed).toEqual(expected);
+  });
+
+  it('counts and finds a page of cases from indexes alone, never reading or sorting whole case rows', async () => {
+    const plan = async (query: Compilable) => {
+      const { sql, parameters } = query.compile();
+      const rows = await ctx.db.executeQuery<{ detail: string }>(CompiledQuery.raw(`explain query plan ${sql}`, [...parameters]));
+      return rows.rows.map((r) => r.detail).join(' | ');
+    };
+    const everything: CaseFilter = { statuses: ['draft', 'submitted', 'closed'] };
+    expect(await plan(statusCounts(ctx.db, {}))).toMatch(/^SCAN cases USING COVERING INDEX cases_listing(_updated)?$/);
+    const sorts: [CaseSort, string][] = [['event_desc', 'cases_listing'], ['updated_desc', 'cases_listing_updated']];
+    for (const [sort, index] of sorts) {
+      const detail = await plan(pageOfIds(ctx.db, everything, sort, 25, 500));
+      expect(detail).toContain(`USING COVERING INDEX ${index}`);
+      expect(detail).not.toMatch(/SCAN cases(?! USING COVERING)/);
+    }
   });
 
   it('explains bad filters with an error summary instead of failing', async () => {
