@@ -118,6 +118,10 @@ try {
   log(`case page: ${Math.round(casePage.rps)} req/s, p99 ${casePage.p99Ms} ms, ${Math.round(casePage.bytes / 1024)} KB${casePage.non2xx ? `, ${casePage.non2xx} not 2xx` : ''}`);
   const searchPage = await load(app.base, queries.map((x) => `/search?q=${encodeURIComponent(x.q)}`), pageHeaders, seconds);
   log(`search page: ${Math.round(searchPage.rps)} req/s, p99 ${searchPage.p99Ms} ms${searchPage.non2xx ? `, ${searchPage.non2xx} not 2xx` : ''}`);
+  // Early pages and deep ones, in both sorts: each a count by status and a page of 25 cases with their tags.
+  const listPages = Array.from({ length: 40 }, (_, i) => `/cases?page=${1 + ((i * i) % Math.max(1, Math.floor(size / 25)))}${i % 2 ? '&sort=updated_desc' : ''}`);
+  const casesList = await load(app.base, listPages, pageHeaders, seconds);
+  log(`case list: ${Math.round(casesList.rps)} req/s, p99 ${casesList.p99Ms} ms${casesList.non2xx ? `, ${casesList.non2xx} not 2xx` : ''}`);
   const rssMb = (await app.peakRssMb()) ?? null;
   const firstStart = app;
   await app.stop();
@@ -169,6 +173,8 @@ try {
     { group: 'Pages (20 connections)', label: 'case page p99', key: 'case_page_p99_ms', value: casePage.p99Ms, unit: 'ms', target: { op: '<=', value: 30 } },
     { group: 'Pages (20 connections)', label: 'search results page', key: 'search_page_rps', value: searchPage.rps, unit: 'req/s', digits: 0 },
     { group: 'Pages (20 connections)', label: 'search results page p99', value: searchPage.p99Ms, unit: 'ms' },
+    { group: 'Pages (20 connections)', label: 'case list, 25 a page', key: 'case_list_rps', value: casesList.rps, unit: 'req/s', digits: 0 },
+    { group: 'Pages (20 connections)', label: 'case list p99', key: 'case_list_p99_ms', value: casesList.p99Ms, unit: 'ms' },
     { group: 'Pages (20 connections)', label: `bare express + handlebars page, ${Math.round(bare.bytes / 1024)} KB`, value: bare.rps, unit: 'req/s', digits: 0 },
     { group: 'Pages (20 connections)', label: 'case page ÷ bare page', key: 'page_rps_vs_bare', value: casePage.rps / bare.rps, unit: '', target: { op: '>=', value: 0.6 } },
     { group: 'Identifier scanner', label: `throughput on ${scan.narratives} narratives (${scan.mb.toFixed(1)} MB)`, key: 'scan_mb_per_s', value: scan.mbPerS, unit: 'MB/s', digits: 1 },
@@ -180,6 +186,7 @@ try {
     httpSearch.failures ? `${httpSearch.failures} HTTP searches failed` : '',
     casePage.non2xx || casePage.errors ? `case page: ${casePage.non2xx} responses not 2xx, ${casePage.errors} errors` : '',
     searchPage.non2xx || searchPage.errors ? `search page: ${searchPage.non2xx} responses not 2xx, ${searchPage.errors} errors` : '',
+    casesList.non2xx || casesList.errors ? `case list: ${casesList.non2xx} responses not 2xx, ${casesList.errors} errors` : '',
     scan.flaggedNarratives ? `${scan.flaggedNarratives} imported narratives flagged by the scanner` : '',
   ].filter(Boolean);
   for (const p of problems) log(`warning: ${p}`);

@@ -57,7 +57,7 @@ describe('npm start', () => {
 const FIGURES = [
   'import_db_per_s', 'import_indexed_per_s', 'index_build_ms', 'index_heap_kb_per_case', 'index_load_ms', 'startup_block_ms', 'startup_ms',
   'search_p50_ms', 'search_p95_ms', 'search_max_ms', 'http_search_p95_ms', 'fts5_search_p50_ms', 'fts5_search_p95_ms', 'search_p95_vs_fts5',
-  'trends_all_ms', 'review_assemble_ms', 'case_page_rps', 'case_page_p99_ms', 'search_page_rps', 'page_rps_vs_bare',
+  'trends_all_ms', 'review_assemble_ms', 'case_page_rps', 'case_page_p99_ms', 'search_page_rps', 'case_list_rps', 'case_list_p99_ms', 'page_rps_vs_bare',
   'scan_mb_per_s', 'scan_recall', 'scan_clean_flagged', 'rss_mb',
 ];
 
