@@ -118,8 +118,11 @@ try {
   log(`case page: ${Math.round(casePage.rps)} req/s, p99 ${casePage.p99Ms} ms, ${Math.round(casePage.bytes / 1024)} KB${casePage.non2xx ? `, ${casePage.non2xx} not 2xx` : ''}`);
   const searchPage = await load(app.base, queries.map((x) => `/search?q=${encodeURIComponent(x.q)}`), pageHeaders, seconds);
   log(`search page: ${Math.round(searchPage.rps)} req/s, p99 ${searchPage.p99Ms} ms${searchPage.non2xx ? `, ${searchPage.non2xx} not 2xx` : ''}`);
-  // Early pages and deep ones, in both sorts: each a count by status and a page of 25 cases with their tags.
-  const listPages = Array.from({ length: 40 }, (_, i) => `/cases?page=${1 + ((i * i) % Math.max(1, Math.floor(size / 25)))}${i % 2 ? '&sort=updated_desc' : ''}`);
+  // As a list is used: half the views on the first page, most of the rest on the next four, and one
+  // in ten deep in the list (a quarter, half, three quarters of the way, the last page); both sorts.
+  const lastPage = Math.max(1, Math.ceil(size / 25));
+  const pageNumbers = [...Array<number>(20).fill(1), ...[2, 3, 4, 5].flatMap((p) => Array<number>(4).fill(p)), ...[0.25, 0.5, 0.75, 1].map((f) => Math.max(1, Math.round(lastPage * f)))];
+  const listPages = pageNumbers.map((p, i) => `/cases?page=${p}${i % 2 ? '&sort=updated_desc' : ''}`);
   const casesList = await load(app.base, listPages, pageHeaders, seconds);
   log(`case list: ${Math.round(casesList.rps)} req/s, p99 ${casesList.p99Ms} ms${casesList.non2xx ? `, ${casesList.non2xx} not 2xx` : ''}`);
   const rssMb = (await app.peakRssMb()) ?? null;
