@@ -2,6 +2,15 @@ import type { Db } from '../db/database.ts';
 import { chunks } from '../db/chunks.ts';
 import type { AuditEventRow, NewAuditEventRow } from '../db/schema.ts';
 
+/**
+ * The newest event's id, 0 when there is none. Every change to a case writes an event in the same
+ * transaction, so what is worked out from cases holds until this moves on.
+ */
+export async function newestEventId(db: Db): Promise<number> {
+  const row = await db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('last')).executeTakeFirst();
+  return Number(row?.last ?? 0);
+}
+
 export async function insertEvent(db: Db, event: NewAuditEventRow): Promise<void> {
   await db.insertInto('audit_events').values(event).execute();
 }

@@ -1,3 +1,4 @@
+import { newestEventId } from '../audit/repository.ts';
 import type { Actor, AuditService } from '../audit/service.ts';
 import type { Db } from '../db/database.ts';
 import type { NewCaseRow } from '../db/schema.ts';
@@ -337,7 +338,25 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
     return rows.map((r) => ({ id: r.id, view: toView(r, tags.get(r.id)!) }));
   }
 
-  const countByStatus = (filter: repo.CaseFilter) => repo.countByStatus(db, filter);
+  // The list counts its filter's cases by status on every view: at 100,000 cases that reads 100,000
+  // index entries, about 5 ms. The counts change only with a case, and so with a newer audit event
+  // (read first: a change committed meanwhile clears them on the next view).
+  const counts = { marker: -1, byFilter: new Map<string, Record<string, number>>() };
+  async function countByStatus(filter: repo.CaseFilter): Promise<Record<string, number>> {
+    const marker = await newestEventId(db);
+    if (marker !== counts.marker) {
+      counts.byFilter.clear();
+      counts.marker = marker;
+    }
+    const key = JSON.stringify(filter);
+    let found = counts.byFilter.get(key);
+    if (!found) {
+      if (counts.byFilter.size >= 1000) counts.byFilter.clear();
+      found = await repo.countByStatus(db, filter);
+      counts.byFilter.set(key, found);
+    }
+    return { ...found };
+  }
 
   async function draftsOf(userId: number) {
     return (await repo.draftsBy(db, userId, 50)).map((r) => ({ ref: r.ref, title: r.title, eventMonth: r.event_month, updatedAt: r.updated_at }));

@@ -4,6 +4,7 @@
  * transaction, so the newest audit id tells whether anything changed; the cases named by newer
  * events are re-read, and only they. Withdrawn cases and drafts are left out, as trends leave them out.
  */
+import { newestEventId } from '../audit/repository.ts';
 import type { Db } from '../db/database.ts';
 import type { CaseRow } from '../db/schema.ts';
 import { SERIOUS_HARMS } from './measures.ts';
@@ -65,8 +66,7 @@ export class TrendCube {
   }
 
   private async refresh(): Promise<ReadonlyMap<number, CubeCase>> {
-    const row = await this.db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('last')).executeTakeFirst();
-    const last = Number(row?.last ?? 0);
+    const last = await newestEventId(this.db);
     if (this.seen < 0) {
       // The id is read first: a change committed while the cases are read is read again next time.
       await this.load();

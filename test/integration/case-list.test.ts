@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
 import { type Compilable, CompiledQuery } from 'kysely';
 import { type CaseFilter, type CaseSort, pageOfIds, statusCounts } from '../../server/cases/repository.ts';
-import { logCase } from '../support/cases.ts';
+import { createAuditService } from '../../server/audit/service.ts';
+import { createCaseService } from '../../server/cases/service.ts';
+import { insertDepartmentIfMissing } from '../../server/vocabularies/repository.ts';
+import { logCase, validCase } from '../support/cases.ts';
 import { $, createTestApp, createUser, signedInAgent, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
@@ -133,6 +136,26 @@ describe('case list', () => {
   it('is reachable from the navigation', async () => {
     expect($((await trainer.get('/')).text)('header a[href="/cases"]')).toHaveLength(1);
     expect($((await safety.get('/')).text)('header a[href="/cases/new"]')).toHaveLength(1);
+  });
+});
+
+describe('case list counts', () => {
+  it('follow every change to a case, however the change is made', async () => {
+    await insertDepartmentIfMissing(ctx.db, 'south', 'South Community Diagnostic Centre');
+    const countOf = async (query: string) => $((await safety.get(`/cases?${query}`)).text)('#case-count').text();
+    expect(await countOf('department=south')).toContain('0 cases');
+    const author = (await ctx.users.list()).find((u) => u.role === 'safety')!;
+    const logged = await logCase(ctx, author, { department: 'south', submit: false });
+    expect(await countOf('department=south')).toContain('1 case');
+    expect(await countOf('department=south&status=submitted')).toContain('0 cases');
+    // Through another service than the app's own, as an import or the API would from elsewhere.
+    const clock = () => new Date(ctx.clock.now);
+    const cases = createCaseService({ db: ctx.db, audit: createAuditService(clock), clock });
+    const actor = { id: author.id, label: author.email };
+    await cases.update(actor, logged.ref, { ...validCase(), department: 'south', submit: true }, logged.version);
+    expect(await countOf('department=south&status=submitted')).toContain('1 case');
+    await cases.withdraw(actor, logged.ref, 'Logged in error');
+    expect(await countOf('department=south')).toContain('0 cases');
   });
 });
 
