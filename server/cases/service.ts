@@ -353,7 +353,8 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
     if (!found) {
       if (counts.byFilter.size >= 1000) counts.byFilter.clear();
       found = await repo.countByStatus(db, filter);
-      counts.byFilter.set(key, found);
+      // Kept only if no newer event was seen meanwhile: these counts may predate it.
+      if (counts.marker === marker) counts.byFilter.set(key, found);
     }
     return { ...found };
   }
