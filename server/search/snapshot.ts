@@ -12,7 +12,15 @@ import type { StoreParts } from './store.ts';
 
 const MAGIC = 'casebook-search-index\n';
 const FORMAT = 1;
-const READ_CHUNK = 16 * 1024 * 1024;
+/**
+ * Bytes per read. Each read faults in fresh memory for the whole of its chunk, and while two reads
+ * do that the request thread waited for the kernel: 16 MB reads held it up to 55 ms, 4 MB reads
+ * under 20 ms, for nearly the same total time.
+ */
+const READ_CHUNK = 4 * 1024 * 1024;
+/** Sections the index keeps as its own arrays; every other typed section is copied out while restoring. */
+const KEPT = new Set(['data', 'text.bytes']);
+const REST = 'rest';
 
 /**
  * `marker`: the newest audit event the index reflects, and `markerAt` its time, which tells this
@@ -168,13 +176,29 @@ async function readOpen(fh: FileHandle): Promise<{ meta: SnapshotMeta; parts: Sn
     if (!s || s.kind !== kind || s.offset + s.bytes > size) throw new Error(`Snapshot section ${name} is missing or damaged`);
     return s;
   };
-  // Each section is read straight into its own array: no second copy of a 200 MB file.
+  // Each section is read straight into its array: no second copy of a 200 MB file. What the index
+  // keeps has a buffer of its own, so it is let go on its own; the arrays it copies out and drops
+  // are views onto one shared buffer. Allocating twenty arrays apart made V8 collect garbage for
+  // "external memory pressure" again and again, holding requests for 35 ms at 100,000 cases.
+  const place = new Map<string, { pool: string; at: number }>();
+  const poolBytes = new Map<string, number>();
+  for (const s of byName.values()) {
+    if (s.kind === 'strings') continue;
+    // Checked before anything is allocated: a damaged header must not ask for gigabytes.
+    if (!(s.bytes >= 0 && s.offset + s.bytes <= size)) throw new Error(`Snapshot section ${s.name} is missing or damaged`);
+    const pool = KEPT.has(s.name) ? s.name : REST;
+    const at = poolBytes.get(pool) ?? 0;
+    place.set(s.name, { pool, at });
+    poolBytes.set(pool, at + s.bytes + ((8 - (s.bytes % 8)) % 8));
+  }
+  const pools = new Map([...poolBytes].map(([pool, bytes]) => [pool, new ArrayBuffer(bytes)]));
   const jobs: ReadJob[] = [];
-  const typed = <T extends Typed>(name: string, make: new (n: number) => T, kind: Kind): T => {
+  const typed = <T extends Typed>(name: string, make: { new (buffer: ArrayBuffer, at: number, n: number): T; BYTES_PER_ELEMENT: number }, kind: Kind): T => {
     const s = section(name, kind);
-    const a = new make(s.count);
-    if (a.byteLength !== s.bytes) throw new Error(`Snapshot section ${name} has the wrong size`);
-    jobs.push({ into: new Uint8Array(a.buffer), position: s.offset });
+    const { pool, at } = place.get(name)!;
+    if (s.bytes !== s.count * make.BYTES_PER_ELEMENT) throw new Error(`Snapshot section ${name} has the wrong size`);
+    const a = new make(pools.get(pool)!, at, s.count);
+    jobs.push({ into: new Uint8Array(a.buffer, a.byteOffset, a.byteLength), position: s.offset });
     return a;
   };
   const u8 = (n: string) => typed(n, Uint8Array, 'u8');

@@ -116,5 +116,16 @@ describe('index snapshot', () => {
     other.write(whole.toString('latin1').replace('"format":1', '"format":9').slice(0, 200), 0, 'latin1');
     writeFileSync(path.join(dir, 'other'), other);
     await expect(readSnapshot(path.join(dir, 'other'))).rejects.toThrow('Snapshot format 9, expected 1');
+    // A section claiming more bytes than the file holds is refused before any room is set aside
+    // for it. The fingerprint is shortened by as much as the size grows, so the header keeps its length.
+    const longFile = path.join(dir, 'c.search-index');
+    await writeSnapshot(longFile, { marker: 1, markerAt: null, fingerprint: 'f'.repeat(20) }, ix.snapshotParts());
+    const text = readFileSync(longFile).toString('latin1');
+    const sized = /("name":"month","kind":"u16","offset":\d+,"bytes":)(\d+)/.exec(text)!;
+    const claim = '9e15';
+    const huge = text.replace(sized[0], sized[1] + claim).replace(`"${'f'.repeat(20)}"`, `"${'f'.repeat(20 - claim.length + sized[2]!.length)}"`);
+    expect(huge.length).toBe(text.length);
+    writeFileSync(path.join(dir, 'huge'), Buffer.from(huge, 'latin1'));
+    await expect(readSnapshot(path.join(dir, 'huge'))).rejects.toThrow('Snapshot section month is missing or damaged');
   });
 });
