@@ -1,23 +1,22 @@
 import { delays, type Journey, type Timeframe } from '../domain/journey.ts';
-import { addQuarters, monthsOf, quarterOf } from '../domain/quarters.ts';
+import { addQuarters, monthsOf } from '../domain/quarters.ts';
 import type { XmrPoint } from '../domain/spc.ts';
 import { median } from '../trends/series.ts';
 import type { Vocabularies } from '../vocabularies/service.ts';
 import type { ActionLine, Matrix, QuarterCounts, ReviewPack, SignalView } from './types.ts';
 
-/** One case in the review's window, with what the pack needs of it (no narrative: the pack is about patterns). */
-export type WindowCase = {
+/** What the counts over the five quarters need of a case. */
+export type CountedCase = { eventMonth: string; source: string; themes: string[]; factors: string[] };
+
+/** One case of the review's quarter, with what the pack shows of it (no narrative: the pack is about patterns). */
+export type WindowCase = CountedCase & {
   id: number;
   ref: string;
   title: string;
-  eventMonth: string;
   department: string;
-  source: string;
   harm: string;
   urgency: string | null;
   journey: Journey;
-  themes: string[];
-  factors: string[];
   repeats: string[];
 };
 
@@ -26,7 +25,10 @@ export type AssemblyInput = {
   departments: string[];
   vocabularies: Vocabularies;
   timeframes: Timeframe[];
+  /** The quarter's cases, in full. */
   cases: WindowCase[];
+  /** Every case of the five quarters, the quarter's included: only counted. */
+  counted: CountedCase[];
   charts: { measure: string; label: string; improvement: SignalView['improvement']; reading: string; points: XmrPoint[] }[];
   clusters: ReviewPack['recurrences']['clusters'];
   actions: { open: ActionLine[]; doneSinceLast: ActionLine[] };
@@ -37,11 +39,14 @@ export const reviewQuarters = (quarter: string): string[] => [-4, -3, -2, -1, 0]
 
 const labelOf = (terms: { code: string; label: string }[], code: string) => terms.find((t) => t.code === code)?.label ?? code;
 
-function countsBy(cases: WindowCase[], quarters: string[], keysOf: (c: WindowCase) => string[], terms: { code: string; label: string }[]): QuarterCounts[] {
+/** Each month of the quarters, numbered by its quarter: looked up per case rather than worked out, as the window holds tens of thousands. */
+const quarterIndex = (quarters: string[]) => new Map(quarters.flatMap((q, i) => monthsOf(q).map((m) => [m, i] as const)));
+
+function countsBy(cases: CountedCase[], quarterOfMonth: Map<string, number>, quarters: string[], keysOf: (c: CountedCase) => string[], terms: { code: string; label: string }[]): QuarterCounts[] {
   const table = new Map<string, number[]>();
   for (const c of cases) {
-    const i = quarters.indexOf(quarterOf(c.eventMonth));
-    if (i < 0) continue;
+    const i = quarterOfMonth.get(c.eventMonth);
+    if (i === undefined) continue;
     for (const k of keysOf(c)) {
       if (!table.has(k)) table.set(k, quarters.map(() => 0));
       table.get(k)![i]!++;
@@ -84,7 +89,12 @@ export function assemblePack(input: AssemblyInput): ReviewPack {
   const casesHref = (params: Record<string, string>) => `/cases?${new URLSearchParams({ ...params, from, to })}`;
   const themeTerms = v.themes.map((t) => ({ code: t.code, label: `${t.code} ${t.label}` }));
 
-  const total = quarters.map((q) => input.cases.filter((c) => quarterOf(c.eventMonth) === q).length);
+  const quarterOfMonth = quarterIndex(quarters);
+  const total = quarters.map(() => 0);
+  for (const c of input.counted) {
+    const i = quarterOfMonth.get(c.eventMonth);
+    if (i !== undefined) total[i]!++;
+  }
   const signals = input.charts.flatMap((chart) => {
     const status = signalIn(chart.points, months);
     return status ? [{ ...chart, status }] : [];
@@ -93,10 +103,10 @@ export function assemblePack(input: AssemblyInput): ReviewPack {
   const lastFour = quarters.slice(1);
   const factorQuarters = new Map<string, Set<string>>();
   const factorCounts = new Map<string, number[]>();
-  for (const c of input.cases) {
-    const q = quarterOf(c.eventMonth);
-    const i = lastFour.indexOf(q);
+  for (const c of input.counted) {
+    const i = (quarterOfMonth.get(c.eventMonth) ?? 0) - 1;
     if (i < 0) continue;
+    const q = lastFour[i]!;
     for (const f of c.factors) {
       if (!factorQuarters.has(f)) factorQuarters.set(f, new Set());
       factorQuarters.get(f)!.add(q);
@@ -132,8 +142,8 @@ export function assemblePack(input: AssemblyInput): ReviewPack {
     scope: { departments: input.departments, label: input.departments.length ? input.departments.map((d) => labelOf(v.departments, d)).join(', ') : 'Whole organisation' },
     summary: {
       total,
-      byTheme: countsBy(input.cases, quarters, (c) => c.themes, themeTerms),
-      bySource: countsBy(input.cases, quarters, (c) => [c.source], v.sources),
+      byTheme: countsBy(input.counted, quarterOfMonth, quarters, (c) => c.themes, themeTerms),
+      bySource: countsBy(input.counted, quarterOfMonth, quarters, (c) => [c.source], v.sources),
     },
     signals,
     recurrences: {

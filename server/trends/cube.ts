@@ -183,6 +183,24 @@ export function tallies(cases: ReadonlyMap<number, CubeCase>, f: TrendFilters): 
   return out;
 }
 
+/** The cases that pass the filters, with their themes and factors: what a review counts by quarter. */
+export function taggedCases(cases: ReadonlyMap<number, CubeCase>, f: TrendFilters): { eventMonth: string; source: string; themes: string[]; factors: string[] }[] {
+  const departments = f.departments?.length ? new Set(f.departments) : null;
+  const out = [];
+  for (const c of cases.values()) {
+    if (!passes(c, f, departments)) continue;
+    const themes: string[] = [];
+    const factors: string[] = [];
+    for (const k of c.keys) {
+      const key = KEYS[k]!;
+      if (key.startsWith('theme:')) themes.push(key.slice(6));
+      else if (key.startsWith('factor:')) factors.push(key.slice(7));
+    }
+    out.push({ eventMonth: c.month, source: c.source, themes, factors });
+  }
+  return out;
+}
+
 /** The journeys the delay measures read: cases with a report day that pass the filters. */
 export function journeys(cases: ReadonlyMap<number, CubeCase>, f: TrendFilters) {
   const departments = f.departments?.length ? new Set(f.departments) : null;

@@ -45,7 +45,7 @@ describe('review assembly', () => {
       c('2026-09', { journey: { request: 0, scan: 1, report: 10 } }),
     ];
     const pack = assemblePack({
-      quarter: '2026-Q3', departments: [], vocabularies: v, timeframes: TF, cases,
+      quarter: '2026-Q3', departments: [], vocabularies: v, timeframes: TF, cases, counted: cases,
       charts: [{ measure: 'theme:T3', label: 'T3', improvement: 'decrease', reading: 'Special cause concern', points: [point('2026-08', 'special_cause_concern')] }, { measure: 'theme:T1', label: 'T1', improvement: 'decrease', reading: 'Common cause', points: [point('2026-08')] }],
       clusters: [], actions: { open: [], doneSinceLast: [] },
     });
