@@ -42,9 +42,10 @@ class EmbeddedIndex implements SearchIndex {
     const live = new Map<number, number>();
     for (let slot = 0; slot < slots; slot++) {
       if (store.status[slot] !== 0) live.set(store.ids[slot]!, slot);
-      if (slot % 20_000 === 19_999) yield;
+      if (slot % 5_000 === 4_999) yield;
     }
-    return new EmbeddedIndex(synonyms, { store, index: PostingsIndex.fromParts(parts.postings, live, slots), slots });
+    const index = yield* PostingsIndex.restoring(parts.postings, live, slots);
+    return new EmbeddedIndex(synonyms, { store, index, slots });
   }
 
   /**

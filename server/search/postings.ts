@@ -22,6 +22,8 @@ export const TF_MASK = (1 << TF_BITS) - 1;
 export const MAX_SLOTS = 2 ** (32 - TF_BITS);
 /** Postings copied between the steps of a compaction: a few milliseconds' work. */
 const COMPACT_STEP = 500_000;
+/** Terms entered into the dictionary between the steps of a restore: a few milliseconds' work. */
+const TERMS_STEP = 500;
 
 export const slotOfPosting = (p: number): number => p >>> TF_BITS;
 
@@ -228,12 +230,19 @@ export class PostingsIndex {
     return { terms: this.termNames.join('\n'), data: this.data.subarray(0, this.used), start: this.start.slice(0, lists), len: this.len.slice(0, lists) };
   }
 
-  /** The index a snapshot describes; `live` (kept, not copied) names each case's slot, and slots below `slotCount` not in it are dead. */
-  static fromParts(p: PostingsParts, live: Map<number, number>, slotCount: number): PostingsIndex {
+  /**
+   * The index a snapshot describes, a step at a time: entering the terms into the dictionary in one
+   * go, before its code is compiled, held the event loop for about 50 ms. `live` (kept, not copied)
+   * names each case's slot, and slots below `slotCount` not in it are dead.
+   */
+  static *restoring(p: PostingsParts, live: Map<number, number>, slotCount: number): Generator<void, PostingsIndex, void> {
     const ix = new PostingsIndex();
     const names = p.terms ? p.terms.split('\n') : [];
     if (p.start.length !== names.length * FIELDS || p.len.length !== p.start.length) throw new Error('The snapshot\'s term lists do not match its terms');
-    for (const t of names) ix.termId(t);
+    for (let i = 0; i < names.length; i++) {
+      ix.termId(names[i]!);
+      if (i % TERMS_STEP === TERMS_STEP - 1) yield;
+    }
     // The parts are the index's from now on: a snapshot's arrays were read for it alone.
     ix.data = p.data;
     ix.used = p.data.length;

@@ -169,7 +169,8 @@ export class DocStore {
     for (const [k, values] of Object.entries(p.codes)) for (const v of values) st.codes[k as keyof DocStore['codes']].code(v);
     for (let i = 0; i < p.labelSets.length; i++) {
       st.labelSetFor(p.labelSets[i]!);
-      if (i % 1000 === 999) yield;
+      // Steps of a few milliseconds even while the tokeniser is not yet compiled: the caller yields by time.
+      if (i % 100 === 99) yield;
     }
     // Counted per label set, then per term: a hundred thousand cases share a few thousand sets.
     const sets = st.labelSets.length;
@@ -180,6 +181,7 @@ export class DocStore {
       st.labelSets[set]!.docs++;
       for (let f = 0; f < TEXT_FIELDS.length; f++) st.fieldTotals[f]! += st.fieldLength[f]![slot]!;
       st.live++;
+      if (slot % 5_000 === 4_999) yield;
     }
     for (const set of st.labelSets) {
       if (!set.docs) continue;

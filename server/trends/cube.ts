@@ -87,12 +87,13 @@ export class TrendCube {
   private async load(refs?: string[]): Promise<void> {
     if (refs) return this.put(await this.db.selectFrom('cases').select([...COLUMNS]).where('ref', 'in', refs).execute());
     for (let after = 0; ; ) {
+      // The database answers synchronously, so awaiting it never lets a request in: this does, before
+      // every slice, the first too, as whatever started the load may itself have run a while.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const rows = await this.db.selectFrom('cases').select([...COLUMNS]).where('id', '>', after).orderBy('id').limit(SLICE).execute();
       if (!rows.length) return;
       await this.put(rows);
       after = rows[rows.length - 1]!.id;
-      // The database answers synchronously, so awaiting it never lets a request in: this does.
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../seed/corpus.ts';
-import { createSearchIndex, type SearchDoc, type SearchRequest } from '../../server/search/engine.ts';
+import { createSearchIndex, restoringSearchIndex, type SearchDoc, type SearchRequest } from '../../server/search/engine.ts';
+import { DEFAULT_SYNONYMS } from '../../server/domain/synonyms.ts';
 import { readSnapshot, writeSnapshot } from '../../server/search/snapshot.ts';
 import { CodeLists } from '../../server/search/code-lists.ts';
 import { TextStore } from '../../server/search/texts.ts';
@@ -99,6 +100,19 @@ describe('index snapshot', () => {
     expect(back.search(req('zygomatic')).items.map((h) => h.id)).toEqual([999]);
     back.replace({ ...docs[0]!, title: 'Renamed entirely' });
     expect(back.search(req('renamed')).items.map((h) => h.ref)).toEqual([docs[0]!.ref]);
+  });
+
+  it('restores in small steps, so a caller can let requests in between them', () => {
+    const ix = createSearchIndex();
+    // 3,000 distinct words: entered into the dictionary a few hundred at a time, not in one go.
+    const words = Array.from({ length: 3000 }, (_, i) => `zq${i.toString(36)}x`);
+    for (let i = 0; i < 30; i++) ix.add({ ...docs[i]!, narrative: words.slice(i * 100, i * 100 + 100).join(' ') });
+    const steps = restoringSearchIndex({ synonyms: DEFAULT_SYNONYMS, snapshot: ix.snapshotParts() });
+    let count = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) count++;
+    expect(count).toBeGreaterThanOrEqual(6);
+    expect(step.value.search(req(words[2999]!)).items.map((h) => h.id)).toEqual([docs[29]!.id]);
   });
 
   it('says there is none when the file is missing, and refuses a damaged or foreign file', async () => {
