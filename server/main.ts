@@ -37,9 +37,9 @@ if (config.seedDemo) {
 }
 
 // Opt-in for `npm run bench`: the longest event-loop block while start-up work runs in the background
-// (the search index, then the trend counts), on stderr once both are ready.
+// (the search index, then the trend counts), on stderr once both are ready. Watched from listening
+// on: until then no request can be kept waiting.
 const loopDelay = process.env.CASEBOOK_REPORT_EVENT_LOOP === '1' ? monitorEventLoopDelay({ resolution: 10 }) : undefined;
-loopDelay?.enable();
 // The search index builds in the background, a chunk at a time: the app answers meanwhile, and a
 // search waits for the index rather than the whole start-up waiting for it.
 // Next to the database file: a restart reads the index back instead of rebuilding it (snapshot.ts).
@@ -57,6 +57,7 @@ void search.ready().then(async () => {
 
 const app = createApp({ db, config, logger, search });
 const server = app.listen(config.port, config.host, () => {
+  loopDelay?.enable();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Casebook running at http://localhost:${port}`);
