@@ -49,7 +49,12 @@ export class CodeLists {
     const offsets = new Uint32Array(slots + 1);
     for (let i = 0; i < slots; i++) offsets[i + 1] = offsets[i]! + this.count[i]!;
     const codes = new Uint16Array(offsets[slots]!);
-    for (let i = 0; i < slots; i++) codes.set(this.codes.subarray(this.start[i]!, this.start[i]! + this.count[i]!), offsets[i]!);
+    // Copied a code at a time: a view per case to copy from (`subarray`) made 200,000 objects at
+    // 100,000 cases, and taking a snapshot held requests for 35 ms.
+    for (let i = 0, at = 0; i < slots; i++) {
+      const from = this.start[i]!;
+      for (let j = from, end = from + this.count[i]!; j < end; j++) codes[at++] = this.codes[j]!;
+    }
     return { offsets, codes };
   }
 

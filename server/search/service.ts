@@ -81,8 +81,10 @@ export function createSearchService(deps: { db: Db; snapshotFile?: string; log?:
     saving = saving
       .then(async () => {
         const started = performance.now();
-        // Compacted a slice at a time first, so taking the parts is quick.
+        // Compacted a slice at a time first, so taking the parts is quick; and in a turn of its own,
+        // as whatever asked for the snapshot (a build) has just run a slice.
         await inSlices(index.compacting());
+        await yieldToEventLoop();
         const parts = index.snapshotParts();
         const bytes = await writeSnapshot(snapshotFile, { ...at, fingerprint }, parts);
         log('search index snapshot written', { bytes, ms: Math.round(performance.now() - started) });

@@ -11,7 +11,8 @@ import { slicer } from './slices.ts';
 import type { StoreParts } from './store.ts';
 
 const MAGIC = 'casebook-search-index\n';
-const FORMAT = 1;
+/** 2: the label sets moved from the JSON header to a strings section, as their 3 MB took 25-60 ms to encode or parse in one go. */
+const FORMAT = 2;
 /**
  * Bytes per read. Each read faults in fresh memory for the whole of its chunk, and while two reads
  * do that the request thread waited for the kernel: 16 MB reads held it up to 55 ms, 4 MB reads
@@ -32,7 +33,7 @@ export type SnapshotParts = { postings: PostingsParts; store: StoreParts };
 type Typed = Uint8Array | Uint16Array | Uint32Array | Float64Array;
 type Kind = 'u8' | 'u16' | 'u32' | 'f64' | 'strings';
 type Section = { name: string; kind: Kind; offset: number; bytes: number; count: number };
-type Header = { format: number; meta: SnapshotMeta; sections: Section[]; codes: StoreParts['codes']; labelSets: string[]; terms: string };
+type Header = { format: number; meta: SnapshotMeta; sections: Section[]; codes: StoreParts['codes']; terms: string };
 
 async function encodeStrings(list: string[]): Promise<Buffer[]> {
   const lengths = new Uint32Array(list.length);
@@ -75,7 +76,7 @@ export async function writeSnapshot(file: string, meta: SnapshotMeta, parts: Sna
     ['themes.offsets', s.themes.offsets], ['themes.codes', s.themes.codes], ['factors.offsets', s.factors.offsets], ['factors.codes', s.factors.codes], ['ids', s.ids],
     ['text.start', s.text.start], ['text.lengths', s.text.lengths],
   ];
-  const strings: [string, string[]][] = [['refs', s.refs]];
+  const strings: [string, string[]][] = [['refs', s.refs], ['labelSets', s.labelSets]];
   const body: Buffer[] = [];
   const sections: Section[] = [];
   let offset = 0;
@@ -92,7 +93,7 @@ export async function writeSnapshot(file: string, meta: SnapshotMeta, parts: Sna
   const textChunks = s.text.chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
   push('text.bytes', 'u8', textChunks.reduce((n, c) => n + c.length, 0), textChunks);
   for (const [name, list] of strings) push(name, 'strings', list.length, await encodeStrings(list));
-  const header: Header = { format: FORMAT, meta, sections, codes: s.codes, labelSets: s.labelSets, terms: p.terms };
+  const header: Header = { format: FORMAT, meta, sections, codes: s.codes, terms: p.terms };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const lead = Buffer.alloc(MAGIC.length + 4);
   lead.write(MAGIC, 0, 'latin1');
@@ -204,21 +205,27 @@ async function readOpen(fh: FileHandle): Promise<{ meta: SnapshotMeta; parts: Sn
   const u8 = (n: string) => typed(n, Uint8Array, 'u8');
   const u16 = (n: string) => typed(n, Uint16Array, 'u16');
   const u32 = (n: string) => typed(n, Uint32Array, 'u32');
-  const refsSection = section('refs', 'strings');
-  const refsBytes = Buffer.alloc(refsSection.bytes);
-  jobs.push({ into: refsBytes, position: refsSection.offset });
+  const stringSection = (name: string) => {
+    const s = section(name, 'strings');
+    const bytes = Buffer.alloc(s.bytes);
+    jobs.push({ into: bytes, position: s.offset });
+    return { bytes, s: { ...s, offset: 0 } };
+  };
+  const refsSection = stringSection('refs');
+  const labelSetsSection = stringSection('labelSets');
   const text = { chunks: [u8('text.bytes')], start: typed('text.start', Float64Array, 'f64'), lengths: u32('text.lengths') };
   const parts = {
     status: u8('status'), month: u16('month'), source: u16('source'), department: u16('department'), modality: u16('modality'), harm: u16('harm'), labelSet: u32('labelSet'),
     fieldLength: [u16('fieldLength0'), u16('fieldLength1'), u16('fieldLength2'), u16('fieldLength3')],
     themes: { offsets: u32('themes.offsets'), codes: u16('themes.codes') },
     factors: { offsets: u32('factors.offsets'), codes: u16('factors.codes') },
-    ids: u32('ids'), text, codes: header.codes, labelSets: header.labelSets,
+    ids: u32('ids'), text, codes: header.codes,
   };
   const postings: PostingsParts = { terms: header.terms, data: u32('data'), start: u32('start'), len: u32('len') };
   await readAll(fh, jobs);
-  const refs = await decodeStrings(refsBytes, { ...refsSection, offset: 0 });
-  const store: StoreParts = { ...parts, refs };
+  const refs = await decodeStrings(refsSection.bytes, refsSection.s);
+  const labelSets = await decodeStrings(labelSetsSection.bytes, labelSetsSection.s);
+  const store: StoreParts = { ...parts, refs, labelSets };
   const slots = store.status.length;
   const lengths = [store.month, store.labelSet, store.ids, ...store.fieldLength].map((a) => a.length);
   if (lengths.some((n) => n !== slots) || refs.length !== slots || text.start.length !== slots || store.themes.offsets.length !== slots + 1 || store.factors.offsets.length !== slots + 1) {

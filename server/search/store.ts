@@ -129,12 +129,24 @@ export class DocStore {
       status: cut(this.status), month: cut(this.month), source: cut(this.source), department: cut(this.department), modality: cut(this.modality), harm: cut(this.harm), labelSet: cut(this.labelSet),
       fieldLength: this.fieldLength.map(cut),
       themes: this.themes.flat(slots), factors: this.factors.flat(slots),
-      ids: Uint32Array.from({ length: slots }, (_, i) => this.ids[i] ?? 0),
-      refs: this.refs.slice(0, slots).map((r) => r ?? ''),
+      ids: this.idsUpTo(slots),
+      refs: this.refsUpTo(slots),
       text: this.texts.parts(slots),
       codes: Object.fromEntries(Object.entries(this.codes).map(([k, v]) => [k, v.values])) as Record<keyof DocStore['codes'], string[]>,
       labelSets: this.labelSets.map((l) => l.text),
     };
+  }
+
+  private idsUpTo(slots: number): Uint32Array {
+    const out = new Uint32Array(slots);
+    for (let i = 0; i < slots; i++) out[i] = this.ids[i] ?? 0;
+    return out;
+  }
+
+  private refsUpTo(slots: number): string[] {
+    const out = new Array<string>(slots);
+    for (let i = 0; i < slots; i++) out[i] = this.refs[i] ?? '';
+    return out;
   }
 
   /** The store a snapshot describes; totals and label counts are worked out again from the live slots. */

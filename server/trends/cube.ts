@@ -6,6 +6,7 @@
  */
 import { newestEventId } from '../audit/repository.ts';
 import type { Db } from '../db/database.ts';
+import { yieldToEventLoop } from '../search/slices.ts';
 import type { CaseRow } from '../db/schema.ts';
 import { SERIOUS_HARMS } from './measures.ts';
 
@@ -89,7 +90,7 @@ export class TrendCube {
     for (let after = 0; ; ) {
       // The database answers synchronously, so awaiting it never lets a request in: this does, before
       // every slice, the first too, as whatever started the load may itself have run a while.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await yieldToEventLoop();
       const rows = await this.db.selectFrom('cases').select([...COLUMNS]).where('id', '>', after).orderBy('id').limit(SLICE).execute();
       if (!rows.length) return;
       await this.put(rows);

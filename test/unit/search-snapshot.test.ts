@@ -127,9 +127,9 @@ describe('index snapshot', () => {
     writeFileSync(path.join(dir, 'foreign'), 'SQLite format 3\0 and so on');
     await expect(readSnapshot(path.join(dir, 'foreign'))).rejects.toThrow('Not a search index snapshot');
     const other = Buffer.from(whole);
-    other.write(whole.toString('latin1').replace('"format":1', '"format":9').slice(0, 200), 0, 'latin1');
+    other.write(whole.toString('latin1').replace('"format":2', '"format":9').slice(0, 200), 0, 'latin1');
     writeFileSync(path.join(dir, 'other'), other);
-    await expect(readSnapshot(path.join(dir, 'other'))).rejects.toThrow('Snapshot format 9, expected 1');
+    await expect(readSnapshot(path.join(dir, 'other'))).rejects.toThrow('Snapshot format 9, expected 2');
     // A section claiming more bytes than the file holds is refused before any room is set aside
     // for it. The fingerprint is shortened by as much as the size grows, so the header keeps its length.
     const longFile = path.join(dir, 'c.search-index');
