@@ -5,6 +5,7 @@
  * good snapshot. Strings are encoded and decoded a slice at a time, yielding in between, because
  * 100,000 narratives take longer than a request should wait.
  */
+import { isAscii } from 'node:buffer';
 import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import type { PostingsParts } from './postings.ts';
 import { slicer } from './slices.ts';
@@ -52,14 +53,18 @@ async function decodeStrings(buf: Buffer, s: Section): Promise<string[]> {
   const lengths = new Uint32Array(s.count);
   new Uint8Array(lengths.buffer).set(buf.subarray(s.offset, s.offset + s.count * 4));
   const out = new Array<string>(s.count);
-  let at = s.offset + s.count * 4;
+  const first = s.offset + s.count * 4;
+  const last = s.offset + s.bytes;
+  // ASCII (every reference, most label sets) is decoded in one go and cut up, its byte offsets
+  // being its character offsets: decoding 100,000 references one by one took 35-110 ms.
+  const ascii = first <= last && isAscii(buf.subarray(first, last)) ? buf.toString('latin1', first, last) : undefined;
   const pause = slicer();
-  for (let i = 0; i < s.count; i++) {
+  for (let i = 0, at = first; i < s.count; i++) {
     const end = at + lengths[i]!;
-    if (end > s.offset + s.bytes) throw new Error(`Snapshot section ${s.name} runs past its end`);
-    out[i] = buf.toString('utf8', at, end);
+    if (end > last) throw new Error(`Snapshot section ${s.name} runs past its end`);
+    out[i] = ascii === undefined ? buf.toString('utf8', at, end) : ascii.slice(at - first, end - first);
     at = end;
-    await pause();
+    if (i % 256 === 255) await pause();
   }
   return out;
 }

@@ -115,6 +115,17 @@ describe('index snapshot', () => {
     expect(step.value.search(req(words[2999]!)).items.map((h) => h.id)).toEqual([docs[29]!.id]);
   });
 
+  it('reads back strings as written, whether plain ASCII or not', async () => {
+    const ix = createSearchIndex();
+    ix.add({ ...docs[0]!, labels: 'Delay in reporting' });
+    ix.add({ ...docs[1]!, labels: 'Communication with the patient’s GP — café' });
+    const file = path.join(dir, 'strings.search-index');
+    await writeSnapshot(file, { marker: 1, markerAt: null, fingerprint: 'f' }, ix.snapshotParts());
+    const back = (await readSnapshot(file))!.parts.store;
+    expect(back.labelSets).toEqual(['Delay in reporting', 'Communication with the patient’s GP — café']);
+    expect(back.refs).toEqual([docs[0]!.ref, docs[1]!.ref]);
+  });
+
   it('says there is none when the file is missing, and refuses a damaged or foreign file', async () => {
     expect(await readSnapshot(path.join(dir, 'missing'))).toBeUndefined();
     const ix = createSearchIndex();
