@@ -15,16 +15,18 @@ import type { ActionLine, ReviewPack } from './types.ts';
 const CLUSTER_CASES = 150;
 const CLUSTER_MIN_SCORE = 0.3;
 
-async function windowCases(db: Db, from: string, to: string, departments: string[]): Promise<WindowCase[]> {
-  let q = db
-    .selectFrom('cases')
+/** The cases a review counts (submitted or closed, not withdrawn) from these months and departments. */
+function reviewed(db: Db, from: string, to: string, departments: string[]) {
+  const q = db.selectFrom('cases').where('status', 'in', ['submitted', 'closed']).where('withdrawn_at', 'is', null).where('event_month', '>=', from).where('event_month', '<=', to);
+  return departments.length ? q.where('department', 'in', departments) : q;
+}
+
+/** The cases of these months in full, as the pack shows them. */
+async function casesInFull(db: Db, from: string, to: string, departments: string[]): Promise<WindowCase[]> {
+  const rows = await reviewed(db, from, to, departments)
     .select(['id', 'ref', 'title', 'event_month', 'department', 'source', 'harm', 'urgency', 'day_request', 'day_vetting', 'day_scan', 'day_report', 'day_alert', 'day_acknowledgement', 'day_action'])
-    .where('status', 'in', ['submitted', 'closed'])
-    .where('withdrawn_at', 'is', null)
-    .where('event_month', '>=', from)
-    .where('event_month', '<=', to);
-  if (departments.length) q = q.where('department', 'in', departments);
-  const rows = await q.orderBy('id').execute();
+    .orderBy('id')
+    .execute();
   const out: WindowCase[] = [];
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
@@ -72,16 +74,7 @@ type ClusterCase = Pick<WindowCase, 'id' | 'ref' | 'title' | 'department'>;
 /** Cases of the window by id: those similar to the quarter's but from the quarters before it. */
 async function windowCasesById(db: Db, ids: number[], from: string, to: string, departments: string[]): Promise<ClusterCase[]> {
   if (!ids.length) return [];
-  let q = db
-    .selectFrom('cases')
-    .select(['id', 'ref', 'title', 'department'])
-    .where('id', 'in', ids)
-    .where('status', 'in', ['submitted', 'closed'])
-    .where('withdrawn_at', 'is', null)
-    .where('event_month', '>=', from)
-    .where('event_month', '<=', to);
-  if (departments.length) q = q.where('department', 'in', departments);
-  return q.execute();
+  return reviewed(db, from, to, departments).select(['id', 'ref', 'title', 'department']).where('id', 'in', ids).execute();
 }
 
 /** Similar cases that cross departments: the same failure in two places is the learning a review is for. */
@@ -136,7 +129,7 @@ export async function gatherInputs(deps: { db: Db; trends: TrendService; search:
   const months = monthsOf(quarter);
   // Only the quarter's cases are read in full. The four quarters before it are only counted, from the
   // cases the trends hold in memory: reading all five quarters' rows took half a second at 100,000 cases.
-  const [v, timeframes, cases, all] = await Promise.all([loadVocabularies(db), loadTimeframes(db), windowCases(db, months[0], to, departments), cubeOf(db).current()]);
+  const [v, timeframes, cases, all] = await Promise.all([loadVocabularies(db), loadTimeframes(db), casesInFull(db, months[0], to, departments), cubeOf(db).current()]);
   const counted = taggedCases(all, { from, to, departments });
 
   // Signals read three years of months ending with the quarter, as the trends pages do.
