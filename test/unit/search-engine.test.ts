@@ -139,6 +139,22 @@ function fromDemo(c: DemoCase, i: number): SearchDoc {
   };
 }
 
+describe('search where a word is held only by a case\'s labels', () => {
+  it('counts the labels whichever way a word is looked up for the candidates', () => {
+    // "gadolinium" (31 cases) names the candidates; "extravasation" is in the text of 40 cases and,
+    // for case 100, only in its labels. Walking 41 postings costs less than looking the word up for
+    // 31 candidates, so it is walked keeping only the candidates: the labels must count then too.
+    const ix = createSearchIndex();
+    for (let i = 0; i < 30; i++) ix.add(doc({ id: 200 + i, narrative: 'Gadolinium extravasation at the cannula site.' }));
+    for (let i = 0; i < 10; i++) ix.add(doc({ id: 300 + i, narrative: 'Extravasation of contrast into the forearm.' }));
+    ix.add(doc({ id: 100, narrative: 'Gadolinium given through a cannula that had tissued.', labels: 'Extravasation of contrast' }));
+    const hits = ix.search(req('gadolinium extravasation', { limit: 50 }));
+    expect(hits.relaxed).toBeUndefined();
+    expect(hits.items.map((h) => h.id)).toContain(100);
+    expect(hits.items.find((h) => h.id === 100)!.matched).toEqual(expect.arrayContaining(['gadolinium', 'extravasation']));
+  });
+});
+
 describe('search on the demo corpus', () => {
   const docs = generateCorpus({ size: 400, seed: 1, endMonth: '2026-10' }).map(fromDemo);
   const byId = new Map(docs.map((d) => [d.id, d]));
