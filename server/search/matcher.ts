@@ -233,7 +233,7 @@ export class Matcher {
             this.add(slot, factor * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lens[slot]!) / norm))), bit, restricted);
           }
         }
-        if (p.labels) this.eachLabelled(p.labels, restricted, (slot) => this.add(slot, this.labelScore(p, slot) * only.weight, bit, restricted));
+        if (p.labels) this.addLabelled(p, only.weight, bit, restricted);
       }
       return;
     }
@@ -279,6 +279,37 @@ export class Matcher {
     for (let i = 0; i < this.clauseCount; i++) {
       const slot = this.clauseList[i]!;
       if (this.clauseBest[slot]! > 0) this.add(slot, this.clauseBest[slot]!, bit, restricted);
+    }
+  }
+
+  /**
+   * Adds every case whose label set holds the term, a set's score worked out once. Written out, not
+   * through `eachLabelled`: a call through a closure per case made the benchmark's 340 queries about
+   * 6% slower at 100,000 cases.
+   */
+  private addLabelled(p: SpecPlan, weight: number, bit: number, restricted: boolean): void {
+    const labels = p.labels!;
+    const ls = this.store.labelSet;
+    const known = p.labelScores;
+    if (restricted) {
+      // Adding to a candidate never lengthens the list being walked.
+      for (let i = 0, n = this.count; i < n; i++) {
+        const slot = this.touched[i]!;
+        const set = ls[slot]!;
+        if (!labels[set]) continue;
+        const s = known[set]! >= 0 ? known[set]! : this.labelScore(p, slot);
+        this.score[slot]! += s * weight;
+        this.mask[slot]! |= bit;
+      }
+      return;
+    }
+    const status = this.store.status;
+    const min = this.minStatus;
+    for (let slot = 0, n = this.slotLimit(); slot < n; slot++) {
+      const set = ls[slot]!;
+      if (!labels[set] || status[slot]! < min) continue;
+      const s = known[set]! >= 0 ? known[set]! : this.labelScore(p, slot);
+      this.add(slot, s * weight, bit, false);
     }
   }
 
