@@ -1,6 +1,6 @@
 /** The embedded search engine: index build time and heap, then latency in process. */
 import { statSync } from 'node:fs';
-import { createSearchService, type SearchService } from '../server/search/service.ts';
+import { createSearchService, type InProcessSearchService } from '../server/search/service.ts';
 import type { Db } from '../server/db/database.ts';
 import type { SearchRequest } from '../server/search/types.ts';
 import type { BenchQuery } from './queries.ts';
@@ -14,7 +14,7 @@ function collect(): void {
   gc();
 }
 
-export type IndexFigures = { buildMs: number; heapKbPerCase: number | null; heapMb: number | null; search: SearchService };
+export type IndexFigures = { buildMs: number; heapKbPerCase: number | null; heapMb: number | null; search: InProcessSearchService };
 
 /**
  * Builds the index from the database as a first start-up does, writing its snapshot to
@@ -78,7 +78,7 @@ export async function timeQueries(queries: readonly BenchQuery[], warmUp: readon
   return { all: summarise(all), byKind: new Map([...kinds].map(([k, xs]) => [k, summarise(xs)])), worst, hits };
 }
 
-export async function searchLatency(search: SearchService, queries: readonly BenchQuery[], warmUp: readonly BenchQuery[]): Promise<LatencyFigures> {
+export async function searchLatency(search: InProcessSearchService, queries: readonly BenchQuery[], warmUp: readonly BenchQuery[]): Promise<LatencyFigures> {
   const index = await search.ready();
   return timeQueries(queries, warmUp, (q) => index.search(searchRequest(q)).total);
 }

@@ -4,10 +4,11 @@ import { seedDemo } from '../seed/demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seed/demo-users.ts';
 import { createApp } from './app.ts';
 import { createSearchService } from './search/service.ts';
+import { createThreadedSearchService } from './search/threaded.ts';
 import { cubeOf } from './trends/cube.ts';
 import { createAuditService } from './audit/service.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { openDatabase, sqlitePath } from './db/database.ts';
+import { openDatabase, shareableDatabase, sqlitePath } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { createCaseService } from './cases/service.ts';
 import { createUserService } from './users/service.ts';
@@ -40,11 +41,14 @@ if (config.seedDemo) {
 // ready (before any search waiting for it runs). Watched from listening on: until then no request
 // can be kept waiting.
 const loopDelay = process.env.CASEBOOK_REPORT_EVENT_LOOP === '1' ? monitorEventLoopDelay({ resolution: 10 }) : undefined;
-// The search index builds in the background, a chunk at a time: the app answers meanwhile, and a
-// search waits for the index rather than the whole start-up waiting for it.
-// Next to the database file: a restart reads the index back instead of rebuilding it (snapshot.ts).
-const snapshotFile = config.databaseUrl.startsWith('sqlite:') && !config.databaseUrl.includes(':memory:') ? `${sqlitePath(config.databaseUrl)}.search-index` : undefined;
-const search = createSearchService({ db, snapshotFile, log: (message, fields) => logger.info(fields ?? {}, message) });
+// The search index builds in the background, on a thread of its own where the database can be
+// opened twice (threaded.ts): the app answers meanwhile, and a search waits for the index rather than
+// the whole start-up waiting for it. Its snapshot sits next to the database file: a restart reads the
+// index back instead of rebuilding it (snapshot.ts).
+const indexLog = (message: string, fields?: Record<string, unknown>) => logger.info(fields ?? {}, message);
+const search = shareableDatabase(config.databaseUrl)
+  ? createThreadedSearchService({ databaseUrl: config.databaseUrl, snapshotFile: `${sqlitePath(config.databaseUrl)}.search-index`, log: indexLog })
+  : createSearchService({ db, log: indexLog });
 const indexStarted = Date.now();
 void search.ready().then(async () => {
   logger.info({ ms: Date.now() - indexStarted }, 'search index ready');
@@ -72,7 +76,7 @@ function shutdown(signal: string) {
   server.close(() => {
     // A snapshot half-written would be thrown away; let it finish (within the limit below).
     void search
-      .saved()
+      .close()
       .then(() => db.destroy())
       .then(() => process.exit(0));
   });

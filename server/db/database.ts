@@ -13,11 +13,25 @@ export function sqlitePath(databaseUrl: string): string {
   return databaseUrl.replace(/^sqlite:/, '');
 }
 
-export function openDatabase(databaseUrl: string): Db {
+/** Whether another thread can open the same database: an in-memory one lives in its connection alone. */
+export function shareableDatabase(databaseUrl: string): boolean {
+  return databaseUrl.startsWith('sqlite:') && sqlitePath(databaseUrl) !== ':memory:';
+}
+
+/**
+ * `reader`: a second connection to a database another thread owns (the search index's thread), which
+ * only reads; the owner sets the log mode up and checkpoints it.
+ */
+export function openDatabase(databaseUrl: string, options: { reader?: boolean } = {}): Db {
   if (!databaseUrl.startsWith('sqlite:')) {
     throw new Error('Only sqlite: databases are supported so far; PostgreSQL support is planned.');
   }
   const file = sqlitePath(databaseUrl);
+  if (options.reader) {
+    const sqlite = new SQLite(file, { fileMustExist: true });
+    sqlite.pragma('busy_timeout = 5000');
+    return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite, () => sqlite.close()) }) });
+  }
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   // WAL lets readers carry on while a request writes; foreign keys are off by default in SQLite.

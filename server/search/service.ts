@@ -6,7 +6,29 @@ import { inSlices, slicer, yieldToEventLoop } from './slices.ts';
 import { createSearchIndex, restoringSearchIndex } from './engine.ts';
 import { readSnapshot, type SnapshotMeta, writeSnapshot } from './snapshot.ts';
 import { loadVocabularies } from '../vocabularies/service.ts';
-import type { SearchIndex, SearchRequest, SimilarOptions } from './types.ts';
+import type { SearchIndex, SearchRequest, SearchResult, SimilarCase, SimilarOptions } from './types.ts';
+
+/**
+ * What the app asks of search, whether the index lives on the request thread (below) or on a
+ * thread of its own (threaded.ts).
+ */
+export interface SearchService {
+  /** Resolves once the index can answer (it builds, or is read back, at start-up). */
+  ready(): Promise<unknown>;
+  /** Reads cases (by reference) into the index again: after a save, a note, a status change. */
+  refresh(...refs: string[]): Promise<void>;
+  /** A fresh index (synonyms or labels changed); the old one keeps answering until it is ready. */
+  rebuild(): Promise<void>;
+  /** Resolves when any snapshot being written is on disk. */
+  saved(): Promise<void>;
+  /** Resolves once every refresh asked for so far is in the index. */
+  settled(): Promise<void>;
+  search(req: SearchRequest): Promise<SearchResult>;
+  similar(id: number, opts: { limit: number; includeDrafts: boolean }): Promise<SimilarCase[]>;
+  similarToText(text: string, factors: string[], opts: SimilarOptions): Promise<SimilarCase[]>;
+  /** Lets go of the index once any snapshot is written. */
+  close(): Promise<void>;
+}
 
 /** The synonym groups in force: the built-in imaging list plus the groups admins added. */
 export async function synonymGroups(db: Db): Promise<string[][]> {
@@ -146,14 +168,12 @@ export function createSearchService(deps: { db: Db; snapshotFile?: string; log?:
   // them: remember answers until the index changes.
   const similarCache = new Map<string, ReturnType<SearchIndex['similar']>>();
 
-  /** Re-reads one case (by reference) into the index: after a save, a note, a status change. */
   async function refresh(...refs: string[]): Promise<void> {
     if (!refs.length) return;
     await reread(await ready(), refs);
     similarCache.clear();
   }
 
-  /** A fresh index (synonyms or labels changed); the old one keeps answering until it is ready. */
   async function rebuild(): Promise<void> {
     const next = build(true);
     await next;
@@ -165,8 +185,10 @@ export function createSearchService(deps: { db: Db; snapshotFile?: string; log?:
     ready,
     refresh,
     rebuild,
-    /** Resolves when any snapshot being written is on disk. */
     saved: () => saving,
+    // A refresh here is awaited by whoever asked for it.
+    settled: async () => void (await current),
+    close: () => saving,
     search: async (req: SearchRequest) => (await ready()).search(req),
     similar: async (id: number, opts: { limit: number; includeDrafts: boolean }) => {
       const index = await ready();
@@ -178,7 +200,8 @@ export function createSearchService(deps: { db: Db; snapshotFile?: string; log?:
       return similarCache.get(key)!;
     },
     similarToText: async (text: string, factors: string[], opts: SimilarOptions) => (await ready()).similarToText(text, factors, opts),
-  };
+  } satisfies SearchService;
 }
 
-export type SearchService = ReturnType<typeof createSearchService>;
+/** The service above, whose index callers in the same thread (the benchmark) may use directly. */
+export type InProcessSearchService = ReturnType<typeof createSearchService>;

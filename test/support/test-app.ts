@@ -6,6 +6,7 @@ import { createAuditService } from '../../server/audit/service.ts';
 import { type Config, loadConfig } from '../../server/config.ts';
 import { type Db, openDatabase } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrator.ts';
+import type { SearchService } from '../../server/search/service.ts';
 import type { Role } from '../../server/domain/roles.ts';
 import { createUserService, type UserService } from '../../server/users/service.ts';
 
@@ -20,16 +21,20 @@ export type TestContext = {
   close: () => Promise<void>;
 };
 
-/** A real app on a throw-away in-memory database with every migration run. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+/**
+ * A real app on a throw-away in-memory database with every migration run. With a database file
+ * (`DATABASE_URL`), `search` can be given as `npm start` gives it: the index on its own thread.
+ */
+export async function createTestApp(env: Record<string, string> = {}, options: { search?: (databaseUrl: string) => SearchService } = {}): Promise<TestContext> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: 'sqlite::memory:', ...env });
   const db = openDatabase(config.databaseUrl);
   await migrateToLatest(db);
   const clock = { now: new Date('2026-11-23T10:00:00.000Z') };
   const now = () => new Date(clock.now);
   const users = createUserService({ db, audit: createAuditService(now), clock: now });
-  const app = createApp({ db, config, clock: now });
-  return { app, db, config, users, clock, close: () => db.destroy() };
+  const search = options.search?.(config.databaseUrl);
+  const app = createApp({ db, config, clock: now, ...(search ? { search } : {}) });
+  return { app, db, config, users, clock, close: async () => (await search?.close(), await db.destroy()) };
 }
 
 export async function createUser(ctx: TestContext, role: Role, email = `${role}@test.casebook.test`) {
