@@ -1,6 +1,8 @@
 /**
  * The throw-away database: migrated, with the demo departments and users, and N generated cases
- * imported through the real case service (checks, identifier scan, audit), as an import would.
+ * imported through the real case service (checks, identifier scan, audit), as an import would. Then
+ * the same cases again into a second database, with the app's search index (on its own thread) kept
+ * current as they are saved, as an import in the app is.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +16,7 @@ import { createAuditService } from '../server/audit/service.ts';
 import { batchScanner } from '../server/cases/batch-scan.ts';
 import { createCaseService } from '../server/cases/service.ts';
 import { openDatabase, type Db } from '../server/db/database.ts';
+import { createThreadedSearchService } from '../server/search/threaded.ts';
 import { migrateToLatest } from '../server/db/migrator.ts';
 import { addMonths, monthOf } from '../server/domain/months.ts';
 import { createUserService, type UserService } from '../server/users/service.ts';
@@ -36,10 +39,7 @@ export type BenchDb = {
 };
 
 export async function buildBenchDb(size: number, log: (line: string) => void): Promise<BenchDb> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'casebook-bench-'));
-  const file = path.join(dir, 'bench.db');
-  const url = `sqlite:${file}`;
-  const db = openDatabase(url);
+  const { dir, file, url, db } = throwAwayDatabase();
   try {
     return await fill(dir, file, url, db, size, log);
   } catch (err) {
@@ -47,6 +47,13 @@ export async function buildBenchDb(size: number, log: (line: string) => void): P
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+}
+
+function throwAwayDatabase() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'casebook-bench-'));
+  const file = path.join(dir, 'bench.db');
+  const url = `sqlite:${file}`;
+  return { dir, file, url, db: openDatabase(url) };
 }
 
 /**
@@ -60,32 +67,29 @@ function batchClock(batch: readonly DemoCase[], today: Date): Date {
   return at < today ? at : today;
 }
 
-async function fill(dir: string, file: string, url: string, db: Db, size: number, log: (line: string) => void): Promise<BenchDb> {
+type Actors = BenchDb['actors'];
+
+/** Migrated, with the demo departments and users. */
+async function prepare(db: Db): Promise<{ users: UserService; actors: Actors }> {
   await migrateToLatest(db);
   const clock = () => new Date();
-  const audit = createAuditService(clock);
-  const users = createUserService({ db, audit, clock });
+  const users = createUserService({ db, audit: createAuditService(clock), clock });
   for (const d of DEMO_DEPARTMENTS) await insertDepartmentIfMissing(db, d.code, d.label);
   await seedDemoUsers(users);
   const all = await users.list();
   const userOf = (email: string) => all.find((u) => u.email === email)!;
   const safety = userOf(DEMO_USERS.find((u) => u.role === 'safety')!.email);
   const director = userOf(DEMO_USERS.find((u) => u.role === 'director')!.email);
-  const actors = { safety: { ...users.actorFor(safety), userId: safety.id }, director: { ...users.actorFor(director), userId: director.id } };
+  return { users, actors: { safety: { ...users.actorFor(safety), userId: safety.id }, director: { ...users.actorFor(director), userId: director.id } } };
+}
 
-  let start = performance.now();
-  // The corpus ends last month, as the demo's does, so no case lies in the future.
-  const corpus = generateCorpus({ size, seed: 2026, endMonth: addMonths(monthOf(clock()), -1) });
-  const corpusMs = performance.now() - start;
-  log(`corpus: ${corpus.length} cases generated in ${(corpusMs / 1000).toFixed(1)} s`);
-
-  // A server starts its identifier scan thread once, at its first import: before the clock here.
-  await batchScanner.ready();
+/** The corpus through the case service, 500 cases a save; `onChange` is told of each batch saved, as the app's search is. */
+async function importCorpus(db: Db, actor: Actor, corpus: readonly DemoCase[], log: (line: string) => void, onChange?: (refs: string[]) => Promise<void>): Promise<string[]> {
+  const clock = () => new Date();
   let saveTime = clock();
-  const cases = createCaseService({ db, audit, clock: () => saveTime });
+  const cases = createCaseService({ db, audit: createAuditService(clock), clock: () => saveTime, ...(onChange ? { onChange } : {}) });
   const refOfKey = new Map<string, string>();
   const refs: string[] = [];
-  start = performance.now();
   for (let i = 0; i < corpus.length; i += BATCH) {
     const batch = corpus.slice(i, i + BATCH);
     // A repeat of a case in the same batch has no reference yet, so that link is left out.
@@ -95,11 +99,28 @@ async function fill(dir: string, file: string, url: string, db: Db, size: number
       submit: status !== 'draft',
     }));
     saveTime = batchClock(batch, clock());
-    const created = await cases.createMany(actors.safety, inputs);
+    const created = await cases.createMany(actor, inputs);
     created.forEach((ref, j) => refOfKey.set(batch[j]!.key, ref));
     refs.push(...created);
     if ((i / BATCH) % 20 === 19) log(`import: ${refs.length} of ${corpus.length}`);
   }
+  return refs;
+}
+
+async function fill(dir: string, file: string, url: string, db: Db, size: number, log: (line: string) => void): Promise<BenchDb> {
+  const { users, actors } = await prepare(db);
+  const clock = () => new Date();
+
+  let start = performance.now();
+  // The corpus ends last month, as the demo's does, so no case lies in the future.
+  const corpus = generateCorpus({ size, seed: 2026, endMonth: addMonths(monthOf(clock()), -1) });
+  const corpusMs = performance.now() - start;
+  log(`corpus: ${corpus.length} cases generated in ${(corpusMs / 1000).toFixed(1)} s`);
+
+  // A server starts its identifier scan thread once, at its first import: before the clock here.
+  await batchScanner.ready();
+  start = performance.now();
+  const refs = await importCorpus(db, actors.safety, corpus, log);
   const importMs = performance.now() - start;
 
   // Closing is not an import: the generated closed cases are closed in one statement, untimed.
@@ -109,4 +130,29 @@ async function fill(dir: string, file: string, url: string, db: Db, size: number
     await db.updateTable('cases').set({ status: 'closed', closed_at: at }).where('ref', 'in', closed.slice(i, i + BATCH)).execute();
   }
   return { dir, file, url, db, users, clock, actors, corpus, refs, corpusMs, importMs };
+}
+
+/**
+ * The same corpus into a second throw-away database with the search index kept current, as the app
+ * runs it: on its own thread, told of each batch saved. Timed until the index holds every case.
+ */
+export async function importIndexed(corpus: readonly DemoCase[], log: (line: string) => void): Promise<{ ms: number; indexed: number }> {
+  const { dir, url, db } = throwAwayDatabase();
+  const search = createThreadedSearchService({ databaseUrl: url });
+  try {
+    const { actors } = await prepare(db);
+    await batchScanner.ready();
+    await search.ready();
+    const start = performance.now();
+    await importCorpus(db, actors.safety, corpus, log, (refs) => search.refresh(...refs));
+    await search.settled();
+    const ms = performance.now() - start;
+    // Every case is in the index: a search by status alone (no words) counts them.
+    const { total } = await search.search({ q: '', filters: {}, includeDrafts: true, sort: 'date', offset: 0, limit: 1 });
+    return { ms, indexed: total };
+  } finally {
+    await search.close().catch(() => undefined);
+    await db.destroy().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

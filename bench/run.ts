@@ -10,7 +10,7 @@ import { createAuditService } from '../server/audit/service.ts';
 import { createTokenService } from '../server/api/tokens.ts';
 import { type AppProcess, buildServer, startApp } from './app-process.ts';
 import { fts5Bench } from './fts5.ts';
-import { buildBenchDb, type BenchDb } from './import.ts';
+import { buildBenchDb, type BenchDb, importIndexed } from './import.ts';
 import { agent } from './http.ts';
 import { describeMachine, machine } from './machine.ts';
 import { bareBaseline, concurrentSearch, load, signIn } from './pages.ts';
@@ -71,6 +71,11 @@ try {
   bench = await buildBenchDb(size, log);
   const importDbPerS = size / (bench.importMs / 1000);
   log(`import: ${Math.round(importDbPerS)} cases/s into the database`);
+  // The same cases again, with the app's search index (on its own thread) kept current meanwhile.
+  const indexed = await importIndexed(bench.corpus, log);
+  if (indexed.indexed !== size) throw new Error(`The index kept current through the import holds ${indexed.indexed} cases, not ${size}`);
+  const importIndexedPerS = size / (indexed.ms / 1000);
+  log(`import: ${Math.round(importIndexedPerS)} cases/s with the search index kept current`);
 
   // 2. The search index, built from the database as a first start-up builds it, then read back from
   // the snapshot that build wrote, as every later start-up does.
@@ -150,7 +155,8 @@ try {
   const atScale = big ? 'issue, 100k' : 'issue, 10k';
   const rows: Row[] = [
     { group: 'Import', label: 'cases/s into the database', key: 'import_db_per_s', value: importDbPerS, unit: '/s', digits: 0 },
-    { group: 'Import', label: 'cases/s including indexing', key: 'import_indexed_per_s', value: size / ((bench.importMs + index.buildMs) / 1000), unit: '/s', target: { op: '>=', value: 5000 }, digits: 0 },
+    { group: 'Import', label: 'cases/s including indexing (index on its own thread, kept current)', key: 'import_indexed_per_s', value: importIndexedPerS, unit: '/s', target: { op: '>=', value: 5000 }, digits: 0 },
+    { group: 'Import', label: '  cases/s importing, then building the index from the database', value: size / ((bench.importMs + index.buildMs) / 1000), unit: '/s', digits: 0 },
     { group: 'Search index', label: 'build from the database', key: 'index_build_ms', value: index.buildMs, unit: 'ms', digits: 0 },
     { group: 'Search index', label: 'heap per case (with typed arrays)', key: 'index_heap_kb_per_case', value: index.heapKbPerCase, unit: 'KB', target: { op: '<=', value: 3 }, note: gcExposed ? undefined : 'needs node --expose-gc' },
     { group: 'Search index', label: `snapshot load (${loaded.snapshotMb.toFixed(0)} MB file)`, key: 'index_load_ms', value: loaded.loadMs, unit: 'ms', digits: 0 },
