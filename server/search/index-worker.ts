@@ -1,45 +1,71 @@
 /** The search index's own thread (threaded.ts): the in-process service, behind messages. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../db/database.ts';
-import { referenceDataChanged } from '../vocabularies/changes.ts';
-import { createSearchService } from './service.ts';
+import type { Db } from '../db/database.ts';
+import type { createSearchService } from './service.ts';
+import { readSnapshot } from './snapshot.ts';
 import type { IndexQuestion, IndexReply, IndexRequest, IndexWorkerData } from './threaded.ts';
 
 const port = parentPort!;
 const { databaseUrl, snapshotFile } = workerData as IndexWorkerData;
-const db = openDatabase(databaseUrl, { reader: true });
-const search = createSearchService({ db, snapshotFile, log: (message, fields) => port.postMessage({ log: message, fields } satisfies IndexReply) });
+
+// The snapshot is read from disk at once, while the app's thread is still loading; a failed read is
+// told when the service uses it. The rest of the index's code (the database driver, kysely, the
+// engine) loads meanwhile, and the database is opened only when first asked, after migrations (on a
+// first start it may not exist yet); a snapshot of another database is set aside then.
+const earlyRead = snapshotFile ? readSnapshot(snapshotFile) : undefined;
+earlyRead?.catch(() => undefined);
+const code = Promise.all([import('../db/database.ts'), import('./service.ts'), import('../vocabularies/changes.ts')]);
+type Opened = { db: Db; search: ReturnType<typeof createSearchService>; referenceDataChanged: () => void };
+let opened: Promise<Opened> | undefined;
+
+function service(): Promise<Opened> {
+  opened ??= code.then(([{ openDatabase }, { createSearchService }, { referenceDataChanged }]) => {
+    const db = openDatabase(databaseUrl, { reader: true });
+    const log = (message: string, fields?: Record<string, unknown>) => port.postMessage({ log: message, fields } satisfies IndexReply);
+    return { db, referenceDataChanged, search: createSearchService({ db, log, ...(snapshotFile ? { snapshotFile } : {}), ...(earlyRead ? { earlyRead } : {}) }) };
+  });
+  return opened;
+}
 
 // Changes one after another, in the order asked for; each question waits for the changes asked for
 // before it. A change that fails is told to its asker and does not stop the ones after it.
 let changes: Promise<unknown> = Promise.resolve();
 const afterChanges = () => changes.catch(() => undefined);
 
-function answer(q: IndexQuestion): Promise<unknown> {
+async function answer(q: IndexQuestion): Promise<unknown> {
   switch (q.op) {
     case 'refresh':
-      return (changes = afterChanges().then(() => search.refresh(...q.refs)));
+      return (changes = afterChanges().then(async () => (await service()).search.refresh(...q.refs)));
     case 'ready':
-      return search.ready().then(() => null);
-    case 'rebuild':
+      await (await service()).search.ready();
+      return null;
+    case 'rebuild': {
+      const { search, referenceDataChanged } = await service();
       // Asked for after synonyms or reference data changed: this thread's own copy of the labels
       // (kept per thread, vocabularies/service.ts) would otherwise be up to half a minute old.
       referenceDataChanged();
       return search.rebuild();
+    }
     case 'saved':
-      return search.saved();
+      return opened ? (await opened).search.saved() : undefined;
     case 'settled':
       return afterChanges();
     case 'search':
-      return afterChanges().then(() => search.search(q.req));
+      await afterChanges();
+      return (await service()).search.search(q.req);
     case 'similar':
-      return afterChanges().then(() => search.similar(q.caseId, q.opts));
+      await afterChanges();
+      return (await service()).search.similar(q.caseId, q.opts);
     case 'similarToText':
-      return afterChanges().then(() => search.similarToText(q.text, q.factors, q.opts));
-    case 'close':
-      return afterChanges()
-        .then(() => search.close())
-        .then(() => db.destroy());
+      await afterChanges();
+      return (await service()).search.similarToText(q.text, q.factors, q.opts);
+    case 'close': {
+      await afterChanges();
+      if (!opened) return;
+      const { search, db } = await opened;
+      await search.close();
+      await db.destroy();
+    }
   }
 }
 

@@ -64,7 +64,7 @@ export function createThreadedSearchService(options: ThreadedSearchOptions): Sea
       if ('error' in reply) p.reject(new Error(reply.error));
       else p.resolve(reply.value);
     });
-    w.on('error', (err) => stopped(err.message));
+    w.on('error', (err: unknown) => stopped(err instanceof Error && err.message ? err.message : String(err)));
     w.on('exit', (code) => stopped(`exited with code ${code}`));
     return w;
   }
@@ -80,6 +80,9 @@ export function createThreadedSearchService(options: ThreadedSearchOptions): Sea
     });
   }
 
+  // Started at once: it loads its code and reads its snapshot while the caller goes on starting up.
+  thread();
+
   return {
     ready: () => ask<null>({ op: 'ready' }),
     // Not waited for: every later search waits for it in the thread, and an import goes on writing
@@ -89,8 +92,8 @@ export function createThreadedSearchService(options: ThreadedSearchOptions): Sea
       ask<null>({ op: 'refresh', refs }).catch((err: unknown) => log('search index not refreshed', { refs: refs.length, err: String(err) }));
     },
     rebuild: () => ask<null>({ op: 'rebuild' }).then(() => undefined),
-    saved: () => (worker ? ask<null>({ op: 'saved' }).then(() => undefined) : Promise.resolve()),
-    settled: () => (worker ? ask<null>({ op: 'settled' }).then(() => undefined) : Promise.resolve()),
+    saved: () => ask<null>({ op: 'saved' }).then(() => undefined),
+    settled: () => ask<null>({ op: 'settled' }).then(() => undefined),
     search: (req: SearchRequest) => ask<SearchResult>({ op: 'search', req }),
     similar: (caseId: number, opts: { limit: number; includeDrafts: boolean }) => ask<SimilarCase[]>({ op: 'similar', caseId, opts }),
     similarToText: (text: string, factors: string[], opts: SimilarOptions) => ask<SimilarCase[]>({ op: 'similarToText', text, factors, opts }),

@@ -61,6 +61,25 @@ describe('the search thread', () => {
     await second.close();
   });
 
+  it('starts before the database exists, and opens it only when first asked', async () => {
+    // As npm start does on a first run: the thread starts before migrations create the file.
+    const url = `sqlite:${path.join(dir, 'later.db')}`;
+    logged.length = 0;
+    const s = createThreadedSearchService({ databaseUrl: url, snapshotFile: path.join(dir, 'later.db.search-index'), log });
+    // Answered once the thread runs; then time for its code to load.
+    await s.settled();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const later = await createTestApp({ DATABASE_URL: url });
+    try {
+      await logCase(later, await createUser(later, 'safety'), { title: 'Hip fracture missed on pelvic film' });
+      expect((await s.search(req('hip'))).total).toBe(1);
+      expect(logged.join('\n')).not.toContain('search thread stopped');
+    } finally {
+      await s.close();
+      await later.close();
+    }
+  });
+
   it('fails what a thread that stops was asked, and starts another for the next question', async () => {
     const workers: Worker[] = [];
     const start = (workerData: IndexWorkerData) => {
