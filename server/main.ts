@@ -1,7 +1,7 @@
 /**
  * `npm start`. Reads the configuration and starts the search index's thread before loading the rest
  * of the app (serve.ts): loading express and the other packages takes this thread about 0.7 s, and
- * meanwhile the index's thread loads its own code and reads its snapshot from disk on the other core.
+ * meanwhile the index's thread loads its own code on the other core.
  */
 import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from './config.ts';

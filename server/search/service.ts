@@ -70,16 +70,9 @@ const RESNAPSHOT_AFTER = 1000;
  * that saves a case. With `snapshotFile`, a full build is written to disk and the next start-up reads
  * it back, then re-reads only the cases the audit trail shows changed since.
  */
-export function createSearchService(deps: {
-  db: Db;
-  snapshotFile?: string;
-  log?: SearchServiceLog;
-  /** A read of `snapshotFile` begun before the database could be asked anything, for the first start to use. */
-  earlyRead?: ReturnType<typeof readSnapshot>;
-}) {
+export function createSearchService(deps: { db: Db; snapshotFile?: string; log?: SearchServiceLog }) {
   const { db, snapshotFile } = deps;
   const log = deps.log ?? (() => undefined);
-  let earlyRead = deps.earlyRead;
   let current: Promise<SearchIndex> | undefined;
   let saving: Promise<void> = Promise.resolve();
 
@@ -126,9 +119,7 @@ export function createSearchService(deps: {
     if (!snapshotFile) return undefined;
     try {
       const started = performance.now();
-      const read = earlyRead ?? readSnapshot(snapshotFile);
-      earlyRead = undefined;
-      const snap = await read;
+      const snap = await readSnapshot(snapshotFile);
       if (!snap) return undefined;
       if (snap.meta.fingerprint !== fingerprint) {
         log('search index snapshot is for other synonyms or labels: rebuilding');
