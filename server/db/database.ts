@@ -5,11 +5,18 @@ import type { Kysely as KyselyDb } from 'kysely';
 import { BACKSTOP_PAGES, type Checkpointer, SQLITE_DEFAULT_PAGES, startCheckpointer, WAL_KEPT_BYTES } from './checkpointer.ts';
 import { Kysely, SqliteDialect } from './kysely.ts';
 import type { Database } from './schema.ts';
-import { sqlitePath } from './url.ts';
 
 export type Db = KyselyDb<Database>;
 
-export { shareableDatabase, sqlitePath } from './url.ts';
+/** `sqlite:PATH` → a file; `sqlite::memory:` → an in-memory database (tests). */
+export function sqlitePath(databaseUrl: string): string {
+  return databaseUrl.replace(/^sqlite:/, '');
+}
+
+/** Whether another thread can open the same database: an in-memory one lives in its connection alone. */
+export function shareableDatabase(databaseUrl: string): boolean {
+  return databaseUrl.startsWith('sqlite:') && sqlitePath(databaseUrl) !== ':memory:';
+}
 
 /**
  * `reader`: a second connection to a database another thread owns (the search index's thread), which

@@ -7,10 +7,10 @@ import type { IndexQuestion, IndexReply, IndexRequest, IndexWorkerData } from '.
 const port = parentPort!;
 const { databaseUrl, snapshotFile } = workerData as IndexWorkerData;
 
-// The index's code (the database driver, kysely, the engine) loads while the app's thread loads its
-// own. The database is opened only when first asked, after migrations: on a first start it may not
-// exist yet. Reading the snapshot as early was tried: on the same two cores it slowed the app's own
-// loading by about 300 ms and the index was ready no sooner.
+// The database is opened only when first asked: a caller may start the thread before migrations (on
+// a first start the file may not exist yet). Starting the thread before the app loads its own code,
+// and reading the snapshot then, were tried: on the same two cores each slowed the app's loading by
+// 150-300 ms, and the index was ready no sooner.
 const code = Promise.all([import('../db/database.ts'), import('./service.ts'), import('../vocabularies/changes.ts')]);
 type Opened = { db: Db; search: ReturnType<typeof createSearchService>; referenceDataChanged: () => void };
 let opened: Promise<Opened> | undefined;
