@@ -70,9 +70,16 @@ const RESNAPSHOT_AFTER = 1000;
  * that saves a case. With `snapshotFile`, a full build is written to disk and the next start-up reads
  * it back, then re-reads only the cases the audit trail shows changed since.
  */
-export function createSearchService(deps: { db: Db; snapshotFile?: string; log?: SearchServiceLog }) {
+export function createSearchService(deps: {
+  db: Db;
+  snapshotFile?: string;
+  log?: SearchServiceLog;
+  /** A read of `snapshotFile` begun before the service was made (index-worker.ts), for the first start. */
+  earlyRead?: ReturnType<typeof readSnapshot>;
+}) {
   const { db, snapshotFile } = deps;
   const log = deps.log ?? (() => undefined);
+  let earlyRead = deps.earlyRead;
   let current: Promise<SearchIndex> | undefined;
   let saving: Promise<void> = Promise.resolve();
 
@@ -119,7 +126,9 @@ export function createSearchService(deps: { db: Db; snapshotFile?: string; log?:
     if (!snapshotFile) return undefined;
     try {
       const started = performance.now();
-      const snap = await readSnapshot(snapshotFile);
+      const read = earlyRead ?? readSnapshot(snapshotFile);
+      earlyRead = undefined;
+      const snap = await read;
       if (!snap) return undefined;
       if (snap.meta.fingerprint !== fingerprint) {
         log('search index snapshot is for other synonyms or labels: rebuilding');
