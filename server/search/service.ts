@@ -4,7 +4,7 @@ import { DEFAULT_SYNONYMS } from '../domain/synonyms.ts';
 import { caseDocuments } from './case-documents.ts';
 import { inSlices, slicer, yieldToEventLoop } from './slices.ts';
 import { createSearchIndex, restoringSearchIndex } from './engine.ts';
-import { readSnapshot, type SnapshotMeta, writeSnapshot } from './snapshot.ts';
+import { readSnapshotStaged, type SnapshotMeta, writeSnapshot } from './snapshot.ts';
 import { loadVocabularies } from '../vocabularies/service.ts';
 import type { SearchIndex, SearchRequest, SearchResult, SimilarCase, SimilarOptions } from './types.ts';
 
@@ -75,7 +75,7 @@ export function createSearchService(deps: {
   snapshotFile?: string;
   log?: SearchServiceLog;
   /** A read of `snapshotFile` begun before the service was made (index-worker.ts), for the first start. */
-  earlyRead?: ReturnType<typeof readSnapshot>;
+  earlyRead?: ReturnType<typeof readSnapshotStaged>;
 }) {
   const { db, snapshotFile } = deps;
   const log = deps.log ?? (() => undefined);
@@ -126,7 +126,7 @@ export function createSearchService(deps: {
     if (!snapshotFile) return undefined;
     try {
       const started = performance.now();
-      const read = earlyRead ?? readSnapshot(snapshotFile);
+      const read = earlyRead ?? readSnapshotStaged(snapshotFile);
       earlyRead = undefined;
       const snap = await read;
       if (!snap) return undefined;
@@ -138,7 +138,9 @@ export function createSearchService(deps: {
         log('search index snapshot is of another database, or of an older copy of this one: rebuilding');
         return undefined;
       }
+      // Restored while the case texts are still being read: they are kept as they are, not looked at.
       const index = await inSlices(restoringSearchIndex({ synonyms, snapshot: snap.parts }));
+      await snap.texts;
       const at = await lastAudit(db);
       const changed = await db.selectFrom('audit_events').select('entity_id').distinct().where('id', '>', snap.meta.marker).where('entity_type', '=', 'case').where('entity_id', 'is not', null).execute();
       await reread(index, changed.map((e) => e.entity_id!));

@@ -147,8 +147,25 @@ async function readAll(fh: FileHandle, jobs: ReadJob[]): Promise<void> {
   await Promise.all([lane(), lane()]);
 }
 
+export type Snapshot = { meta: SnapshotMeta; parts: SnapshotParts; bytes: number };
+/**
+ * A snapshot read but for the case texts (seven tenths of the file), whose array in `parts` is filled
+ * by the time `texts` resolves: the rest of the index can be restored meanwhile. `texts` rejects if
+ * they cannot be read.
+ */
+export type StagedSnapshot = Snapshot & { texts: Promise<void> };
+
 /** The snapshot in `file`, or undefined when there is none; throws when it is damaged or of another format. */
-export async function readSnapshot(file: string): Promise<{ meta: SnapshotMeta; parts: SnapshotParts; bytes: number } | undefined> {
+export async function readSnapshot(file: string): Promise<Snapshot | undefined> {
+  const staged = await readSnapshotStaged(file);
+  if (!staged) return undefined;
+  const { texts, ...snapshot } = staged;
+  await texts;
+  return snapshot;
+}
+
+/** As `readSnapshot`, but resolving before the case texts are in (`StagedSnapshot`). */
+export async function readSnapshotStaged(file: string): Promise<StagedSnapshot | undefined> {
   let fh: FileHandle;
   try {
     fh = await open(file, 'r');
@@ -156,14 +173,20 @@ export async function readSnapshot(file: string): Promise<{ meta: SnapshotMeta; 
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
+  let staged: StagedSnapshot;
   try {
-    return await readOpen(fh);
-  } finally {
+    staged = await readOpen(fh);
+  } catch (err) {
     await fh.close();
+    throw err;
   }
+  const texts = staged.texts.finally(() => fh.close());
+  // A caller that gives up on the snapshot (another database) never waits for its texts.
+  texts.catch(() => undefined);
+  return { ...staged, texts };
 }
 
-async function readOpen(fh: FileHandle): Promise<{ meta: SnapshotMeta; parts: SnapshotParts; bytes: number }> {
+async function readOpen(fh: FileHandle): Promise<StagedSnapshot> {
   const size = (await fh.stat()).size;
   const lead = Buffer.alloc(MAGIC.length + 4);
   await readAll(fh, [{ into: lead, position: 0 }]);
@@ -227,14 +250,22 @@ async function readOpen(fh: FileHandle): Promise<{ meta: SnapshotMeta; parts: Sn
     ids: u32('ids'), text, codes: header.codes,
   };
   const postings: PostingsParts = { terms: header.terms, data: u32('data'), start: u32('start'), len: u32('len') };
-  await readAll(fh, jobs);
-  const refs = await decodeStrings(refsSection.bytes, refsSection.s);
-  const labelSets = await decodeStrings(labelSetsSection.bytes, labelSetsSection.s);
-  const store: StoreParts = { ...parts, refs, labelSets };
-  const slots = store.status.length;
-  const lengths = [store.month, store.labelSet, store.ids, ...store.fieldLength].map((a) => a.length);
-  if (lengths.some((n) => n !== slots) || refs.length !== slots || text.start.length !== slots || store.themes.offsets.length !== slots + 1 || store.factors.offsets.length !== slots + 1) {
-    throw new Error('Snapshot sections disagree on the number of cases');
+  const textBuffer = text.chunks[0]!.buffer;
+  await readAll(fh, jobs.filter((j) => j.into.buffer !== textBuffer));
+  const texts = readAll(fh, jobs.filter((j) => j.into.buffer === textBuffer));
+  try {
+    const refs = await decodeStrings(refsSection.bytes, refsSection.s);
+    const labelSets = await decodeStrings(labelSetsSection.bytes, labelSetsSection.s);
+    const store: StoreParts = { ...parts, refs, labelSets };
+    const slots = store.status.length;
+    const lengths = [store.month, store.labelSet, store.ids, ...store.fieldLength].map((a) => a.length);
+    if (lengths.some((n) => n !== slots) || refs.length !== slots || text.start.length !== slots || store.themes.offsets.length !== slots + 1 || store.factors.offsets.length !== slots + 1) {
+      throw new Error('Snapshot sections disagree on the number of cases');
+    }
+    return { meta: header.meta, parts: { postings, store }, bytes: size, texts };
+  } catch (err) {
+    // The file is closed once this throws: its reads still running finish first.
+    await texts.catch(() => undefined);
+    throw err;
   }
-  return { meta: header.meta, parts: { postings, store }, bytes: size };
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../seed/corpus.ts';
 import { createSearchIndex, restoringSearchIndex, type SearchDoc, type SearchRequest } from '../../server/search/engine.ts';
 import { DEFAULT_SYNONYMS } from '../../server/domain/synonyms.ts';
-import { readSnapshot, writeSnapshot } from '../../server/search/snapshot.ts';
+import { readSnapshot, readSnapshotStaged, writeSnapshot } from '../../server/search/snapshot.ts';
 import { CodeLists } from '../../server/search/code-lists.ts';
 import { TextStore } from '../../server/search/texts.ts';
 
@@ -100,6 +100,18 @@ describe('index snapshot', () => {
     expect(back.search(req('zygomatic')).items.map((h) => h.id)).toEqual([999]);
     back.replace({ ...docs[0]!, title: 'Renamed entirely' });
     expect(back.search(req('renamed')).items.map((h) => h.ref)).toEqual([docs[0]!.ref]);
+  });
+
+  it('in stages: an index restored before the case texts are in answers as the original once they are', async () => {
+    const ix = createSearchIndex();
+    for (const d of docs) ix.add(d);
+    const file = path.join(dir, 'staged.search-index');
+    await writeSnapshot(file, { marker: 1, markerAt: null, fingerprint: 'f' }, ix.snapshotParts());
+    const staged = (await readSnapshotStaged(file))!;
+    const back = createSearchIndex({ snapshot: staged.parts });
+    await staged.texts;
+    for (const q of queries) expect(back.search(req(q)), q).toEqual(ix.search(req(q)));
+    expect(Buffer.from(staged.parts.store.text.chunks[0]!)).toEqual(Buffer.concat(ix.snapshotParts().store.text.chunks));
   });
 
   it('restores in small steps, so a caller can let requests in between them', () => {
