@@ -1,6 +1,7 @@
 import { type Request, type Response, Router } from 'express';
-import multer from 'multer';
+import type Multer from 'multer';
 import { requireRole } from '../auth/middleware.ts';
+import { lazyRequire } from '../lazy-require.ts';
 import type { Db } from '../db/database.ts';
 import type { UserService } from '../users/service.ts';
 import { current, loadVocabularies, type Term, type Vocabularies } from '../vocabularies/service.ts';
@@ -60,15 +61,19 @@ function rejected(problems: ImportProblem[], findings: boolean): Outcome {
   return { status: findings ? 422 : 400, message: `${failing} ${failing === 1 ? 'row has' : 'rows have'} problems: nothing was imported`, problems };
 }
 
+const loadMulter = lazyRequire<typeof Multer>('multer');
+
 export function caseImportRoutes(deps: { db: Db; cases: CaseService; users: UserService }): Router {
   const { db, cases, users } = deps;
   const router = Router();
   const editors = requireRole('safety', 'director');
-  const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, parts: 11 } }).single('file');
+  let upload: ReturnType<ReturnType<typeof Multer>['single']> | undefined;
 
   /** The upload's own failures (too large, wrong field, broken body) as a message for the page. */
   const receive = (req: Request, res: Response) =>
     new Promise<string | undefined>((resolve) => {
+      const multer = loadMulter();
+      upload ??= multer({ storage: multer.memoryStorage(), limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 10, parts: 11 } }).single('file');
       upload(req, res, (err: unknown) => {
         if (!err) return resolve(undefined);
         resolve(err instanceof multer.MulterError ? (UPLOAD_ERRORS[err.code] ?? 'The selected file could not be uploaded: try again') : 'The selected file could not be uploaded: try again');

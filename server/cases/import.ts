@@ -1,4 +1,5 @@
-import { parse } from 'csv-parse/sync';
+import type * as CsvParse from 'csv-parse/sync';
+import { lazyRequire } from '../lazy-require.ts';
 import { isRef } from '../domain/case-ref.ts';
 import { findIdentifiers } from '../domain/identifiers.ts';
 import { STAGES } from '../domain/journey.ts';
@@ -7,6 +8,8 @@ import { FIELD_LABELS, KIND_LABELS } from './form-view.ts';
 import type { IdentifierFinding } from './identifier-check.ts';
 import { CaseBody, type CaseInput } from './schema.ts';
 import type { FieldProblem } from './service.ts';
+
+const loadCsvParse = lazyRequire<typeof CsvParse>('csv-parse/sync');
 
 export const IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 2000;
@@ -278,7 +281,7 @@ function decode(file: Buffer): string {
 export function readImport(file: Buffer, v: Vocabularies): ImportRow[] {
   let records: string[][];
   try {
-    records = parse(decode(file), { bom: true, relax_column_count: true, skip_empty_lines: false });
+    records = loadCsvParse().parse(decode(file), { bom: true, relax_column_count: true, skip_empty_lines: false });
   } catch (err) {
     if (err instanceof ImportFileError) throw err;
     const e = err as { code?: string; lines?: number };

@@ -1,5 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
+import type * as CsvStringify from 'csv-stringify/sync';
+import { lazyRequire } from '../lazy-require.ts';
 import type { Cell, Row } from 'write-excel-file/node';
+
+const loadCsvStringify = lazyRequire<typeof CsvStringify>('csv-stringify/sync');
 
 export type ExportTable = { title: string; columns: { header: string; width?: number }[]; rows: (string | number | null)[][] };
 
@@ -10,7 +13,7 @@ const clean = (v: Value): Value => (typeof v === 'number' && !Number.isFinite(v)
 
 /** RFC 4180 with CRLF and a UTF-8 BOM (without it Excel reads the file as the local code page). */
 export function toCsv(table: ExportTable): string {
-  return stringify([table.columns.map((c) => c.header), ...table.rows.map((r) => r.map(clean))], {
+  return loadCsvStringify().stringify([table.columns.map((c) => c.header), ...table.rows.map((r) => r.map(clean))], {
     bom: true,
     record_delimiter: 'windows',
     // Giving record_delimiter turns this off by default, and a bare \n or \r in a cell must still be quoted.
