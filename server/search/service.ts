@@ -15,7 +15,10 @@ import type { SearchIndex, SearchRequest, SearchResult, SimilarCase, SimilarOpti
 export interface SearchService {
   /** Resolves once the index can answer (it builds, or is read back, at start-up). */
   ready(): Promise<unknown>;
-  /** Reads cases (by reference) into the index again: after a save, a note, a status change. */
+  /**
+   * Reads cases (by reference) into the index again: after a save, a note, a status change. Every
+   * search asked after this resolves sees them (the threaded index may still be reading them).
+   */
   refresh(...refs: string[]): Promise<void>;
   /** A fresh index (synonyms or labels changed); the old one keeps answering until it is ready. */
   rebuild(): Promise<void>;

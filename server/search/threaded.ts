@@ -41,6 +41,8 @@ export function createThreadedSearchService(options: ThreadedSearchOptions): Sea
   /** A thread that stops unasked fails what it held; the next question starts another, which reads the index back. */
   function stopped(why: string): void {
     worker?.removeAllListeners();
+    // An 'error' with no listener would bring the whole process down.
+    worker?.on('error', () => undefined);
     worker = undefined;
     if (closing) return;
     const err = new Error(`The search thread stopped: ${why}`);
