@@ -28,10 +28,9 @@ export async function insertCasesWithTags(db: Db, rows: { row: NewCaseRow; theme
     const idOf = new Map(inserted.map((r) => [r.ref, Number(r.id)]));
     ids.push(...chunk.map((r) => idOf.get(r.row.ref)!));
   }
-  const all = rows.map((r, i) => ({ ...r, id: ids[i]! }));
-  const themes = all.flatMap((r) => r.themes.map((theme_code) => ({ case_id: r.id, theme_code })));
-  const factors = all.flatMap((r) => r.factors.map((factor_code) => ({ case_id: r.id, factor_code })));
-  const links = all.flatMap((r) => r.repeats.map((repeats_case_id) => ({ case_id: r.id, repeats_case_id })));
+  const themes = rows.flatMap((r, i) => r.themes.map((theme_code) => ({ case_id: ids[i]!, theme_code })));
+  const factors = rows.flatMap((r, i) => r.factors.map((factor_code) => ({ case_id: ids[i]!, factor_code })));
+  const links = rows.flatMap((r, i) => r.repeats.map((repeats_case_id) => ({ case_id: ids[i]!, repeats_case_id })));
   for (const chunk of chunks(themes, 1000)) await db.insertInto('case_themes').values(chunk).execute();
   for (const chunk of chunks(factors, 1000)) await db.insertInto('case_factors').values(chunk).execute();
   for (const chunk of chunks(links, 1000)) await db.insertInto('case_links').values(chunk).execute();

@@ -9,10 +9,16 @@ export const isMonth = (value: string): boolean => MONTH.test(value);
 const UK_MONTH = new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: '2-digit', timeZone: 'Europe/London' });
 const MONTH_LABEL = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+// An import checks every case against the same moment: formatting it once per batch, not per case.
+let last: { time: number; month: string } | undefined;
+
 export function monthOf(date: Date): string {
+  const time = date.getTime();
+  if (last?.time === time) return last.month;
   const parts = UK_MONTH.formatToParts(date);
   const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  return `${get('year')}-${get('month')}`;
+  last = { time, month: `${get('year')}-${get('month')}` };
+  return last.month;
 }
 
 export type MonthProblem = 'format' | 'future' | 'too_early';

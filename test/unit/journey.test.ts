@@ -63,6 +63,15 @@ describe('event months', () => {
   it('uses UK time for the current month', () => {
     expect(monthOf(new Date('2026-05-31T23:30:00Z'))).toBe('2026-06');
   });
+  it('remembers only the last moment it formatted, so each new moment gets its own month', () => {
+    const d = new Date('2026-01-15T12:00:00Z');
+    expect(monthOf(d)).toBe('2026-01');
+    expect(monthOf(new Date('2026-01-15T12:00:00Z'))).toBe('2026-01');
+    d.setUTCMonth(6);
+    expect(monthOf(d)).toBe('2026-07');
+    expect(monthOf(new Date('2025-12-31T23:59:59Z'))).toBe('2025-12');
+    expect(() => monthOf(new Date('nonsense'))).toThrow(RangeError);
+  });
   it('adds months across years and labels them', () => {
     expect(addMonths('2026-11', 3)).toBe('2027-02');
     expect(addMonths('2026-01', -1)).toBe('2025-12');
