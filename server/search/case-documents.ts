@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts';
 import type { CaseRow } from '../db/schema.ts';
 import { tagsOfMany } from '../cases/repository.ts';
 import { loadVocabularies, type Term, type Vocabularies } from '../vocabularies/service.ts';
+import { LABEL_SEPARATOR } from './store.ts';
 import type { SearchDoc } from './types.ts';
 
 /** Only what a search document holds: a case row has some thirty columns, and building each row's object was a third of reading it. */
@@ -62,5 +63,5 @@ async function documentsOf(db: Db, v: Vocabularies, rows: DocumentRow[]): Promis
 function labelsOf(v: Vocabularies, themes: string[], factors: string[], r: { modality: string; body_area: string | null; source: string }): string {
   const themeLabels = themes.map((code) => v.themes.find((t) => t.code === code)?.label ?? '');
   const factorLabels = factors.map((code) => labelOf(v.themes.find((t) => code.startsWith(`${t.code}.`))?.factors ?? [], code));
-  return [...themeLabels, ...factorLabels, labelOf(v.modalities, r.modality), labelOf(v.bodyAreas, r.body_area), labelOf(v.sources, r.source)].filter(Boolean).join('. ');
+  return [...themeLabels, ...factorLabels, labelOf(v.modalities, r.modality), labelOf(v.bodyAreas, r.body_area), labelOf(v.sources, r.source)].filter(Boolean).join(LABEL_SEPARATOR);
 }

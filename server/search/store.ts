@@ -34,6 +34,9 @@ export class Interner {
  * Label strings repeat across cases (a few thousand combinations of a few dozen labels), so each
  * distinct string is tokenised once and cases point at it instead of adding postings to the index.
  */
+/** Between the labels in a case's label text (case-documents.ts); each label is tokenised once. */
+export const LABEL_SEPARATOR = '. ';
+
 export type LabelSet = { terms: Map<string, number>; length: number; text: string; docs: number };
 
 export type StoreParts = {
@@ -66,6 +69,8 @@ export class DocStore {
   readonly codes = { theme: new Interner(), factor: new Interner(), source: new Interner(), department: new Interner(), modality: new Interner(), harm: new Interner() };
   readonly labelSets: LabelSet[] = [];
   private readonly labelSetIds = new Map<string, number>();
+  /** Terms of each label seen: label sets are combinations of a few hundred labels. */
+  private readonly labelPieceTerms = new Map<string, string[]>();
   /** Cases per label term, for the labels field's inverse document frequency. */
   readonly labelDf = new Map<string, number>();
   readonly fieldTotals = TEXT_FIELDS.map(() => 0);
@@ -207,10 +212,17 @@ export class DocStore {
     let id = this.labelSetIds.get(labels);
     if (id === undefined) {
       const terms = new Map<string, number>();
-      const list = indexTerms(labels);
-      for (const t of list) terms.set(t, (terms.get(t) ?? 0) + 1);
+      let length = 0;
+      // Tokenised a piece at a time: ". " ends a word wherever it falls, so the terms are the same as
+      // the whole text's, and a restore at 100,000 cases no longer tokenises some 14,000 sets afresh.
+      for (const piece of labels.split(LABEL_SEPARATOR)) {
+        let list = this.labelPieceTerms.get(piece);
+        if (!list) this.labelPieceTerms.set(piece, (list = indexTerms(piece)));
+        for (const t of list) terms.set(t, (terms.get(t) ?? 0) + 1);
+        length += list.length;
+      }
       id = this.labelSets.length;
-      this.labelSets.push({ terms, length: list.length, text: labels, docs: 0 });
+      this.labelSets.push({ terms, length, text: labels, docs: 0 });
       this.labelSetIds.set(labels, id);
     }
     return id;
