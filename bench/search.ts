@@ -50,6 +50,8 @@ export async function loadIndex(db: Db, snapshotFile: string): Promise<LoadFigur
   const start = performance.now();
   await search.ready();
   const loadMs = performance.now() - start;
+  // It reads case texts from the snapshot's file until closed.
+  await search.close();
   if (!logged.some((m) => m.includes('read from snapshot'))) throw new Error(`The index was not read from its snapshot: ${logged.join('; ')}`);
   return { loadMs, snapshotMb: statSync(snapshotFile).size / 1024 ** 2 };
 }

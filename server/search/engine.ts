@@ -196,6 +196,10 @@ class EmbeddedIndex implements SearchIndex {
     return similarTo(this.index, this.store, `${t.title}\n${t.learning}\n${t.narrative}`, factors, { ...opts, excludeSlot: slot });
   }
 
+  close(): Promise<void> {
+    return this.store.texts.close();
+  }
+
   similarToText(text: string, factors: string[], opts: SimilarOptions): SimilarCase[] {
     const excludeSlot = opts.excludeId === undefined ? undefined : this.index.slotOf(opts.excludeId);
     return similarTo(this.index, this.store, text, factors, { limit: opts.limit, includeDrafts: opts.includeDrafts, excludeSlot });

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Db } from '../db/database.ts';
 import type { createSearchService } from './service.ts';
-import { readSnapshotStaged } from './snapshot.ts';
+import { readSnapshot } from './snapshot.ts';
 import type { IndexQuestion, IndexReply, IndexRequest, IndexWorkerData } from './threaded.ts';
 
 const port = parentPort!;
@@ -14,7 +14,7 @@ const { databaseUrl, snapshotFile } = workerData as IndexWorkerData;
 // before migrations (on a first start the file may not exist yet); a snapshot of another database is
 // set aside then. Starting the thread before the app loads its own code was tried: on the same two
 // cores it slowed the app's loading by 150-300 ms, and the index was ready no sooner.
-const earlyRead = snapshotFile ? readSnapshotStaged(snapshotFile) : undefined;
+const earlyRead = snapshotFile ? readSnapshot(snapshotFile) : undefined;
 earlyRead?.catch(() => undefined);
 const code = Promise.all([import('../db/database.ts'), import('./service.ts'), import('../vocabularies/changes.ts')]);
 type Opened = { db: Db; search: ReturnType<typeof createSearchService>; referenceDataChanged: () => void };
@@ -63,7 +63,7 @@ async function answer(q: IndexQuestion): Promise<unknown> {
       return (await service()).search.similarToText(q.text, q.factors, q.opts);
     case 'close': {
       await afterChanges();
-      if (!opened) return;
+      if (!opened) return (await earlyRead?.catch(() => undefined))?.close();
       const { search, db } = await opened;
       await search.close();
       await db.destroy();

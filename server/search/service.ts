@@ -4,7 +4,7 @@ import { DEFAULT_SYNONYMS } from '../domain/synonyms.ts';
 import { caseDocuments } from './case-documents.ts';
 import { inSlices, slicer, yieldToEventLoop } from './slices.ts';
 import { createSearchIndex, restoringSearchIndex } from './engine.ts';
-import { readSnapshotStaged, type SnapshotMeta, writeSnapshot } from './snapshot.ts';
+import { readSnapshot, type Snapshot, type SnapshotMeta, writeSnapshot } from './snapshot.ts';
 import { loadVocabularies } from '../vocabularies/service.ts';
 import type { SearchIndex, SearchRequest, SearchResult, SimilarCase, SimilarOptions } from './types.ts';
 
@@ -78,7 +78,7 @@ export function createSearchService(deps: {
   snapshotFile?: string;
   log?: SearchServiceLog;
   /** A read of `snapshotFile` begun before the service was made (index-worker.ts), for the first start. */
-  earlyRead?: ReturnType<typeof readSnapshotStaged>;
+  earlyRead?: ReturnType<typeof readSnapshot>;
 }) {
   const { db, snapshotFile } = deps;
   const log = deps.log ?? (() => undefined);
@@ -127,11 +127,13 @@ export function createSearchService(deps: {
   /** The snapshot's index brought up to date, or undefined when there is none or it cannot be used. */
   async function fromSnapshot(synonyms: string[][], fingerprint: string): Promise<SearchIndex | undefined> {
     if (!snapshotFile) return undefined;
+    let snap: Snapshot | undefined;
+    let kept = false;
     try {
       const started = performance.now();
-      const read = earlyRead ?? readSnapshotStaged(snapshotFile);
+      const read = earlyRead ?? readSnapshot(snapshotFile);
       earlyRead = undefined;
-      const snap = await read;
+      snap = await read;
       if (!snap) return undefined;
       if (snap.meta.fingerprint !== fingerprint) {
         log('search index snapshot is for other synonyms or labels: rebuilding');
@@ -141,18 +143,20 @@ export function createSearchService(deps: {
         log('search index snapshot is of another database, or of an older copy of this one: rebuilding');
         return undefined;
       }
-      // Restored while the case texts are still being read: they are kept as they are, not looked at.
       const index = await inSlices(restoringSearchIndex({ synonyms, snapshot: snap.parts }));
-      await snap.texts;
       const at = await lastAudit(db);
       const changed = await db.selectFrom('audit_events').select('entity_id').distinct().where('id', '>', snap.meta.marker).where('entity_type', '=', 'case').where('entity_id', 'is not', null).execute();
       await reread(index, changed.map((e) => e.entity_id!));
       log('search index read from snapshot', { bytes: snap.bytes, cases: index.size(), replayed: changed.length, ms: Math.round(performance.now() - started) });
       if (changed.length >= RESNAPSHOT_AFTER) save(index, at, fingerprint);
+      kept = true;
       return index;
     } catch (err) {
       log('search index snapshot unreadable: rebuilding', { err: String(err) });
       return undefined;
+    } finally {
+      // The index reads its case texts from the snapshot's file; nothing else may keep it open.
+      if (!kept) await snap?.close();
     }
   }
 
@@ -191,8 +195,12 @@ export function createSearchService(deps: {
   async function rebuild(): Promise<void> {
     const next = build(true);
     await next;
+    const previous = current;
     current = next;
     similarCache.clear();
+    // Searches run to the end once begun, so none still reads the old index's texts; a snapshot of
+    // it being written may, so the old index lets go of its file once that is done.
+    void saving.then(async () => (await previous?.catch(() => undefined))?.close());
   }
 
   return {
@@ -202,7 +210,14 @@ export function createSearchService(deps: {
     saved: () => saving,
     // A refresh here is awaited by whoever asked for it.
     settled: async () => void (await current),
-    close: () => saving,
+    close: async () => {
+      // A snapshot read early and never used still holds its file open.
+      const unused = earlyRead;
+      earlyRead = undefined;
+      await (await unused?.catch(() => undefined))?.close();
+      await saving;
+      await (await current?.catch(() => undefined))?.close();
+    },
     search: async (req: SearchRequest) => (await ready()).search(req),
     similar: async (id: number, opts: { limit: number; includeDrafts: boolean }) => {
       const index = await ready();

@@ -10,6 +10,7 @@ import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import type { PostingsParts } from './postings.ts';
 import { slicer } from './slices.ts';
 import type { StoreParts } from './store.ts';
+import { isTextRange, TextFile, type TextParts, type TextRange } from './texts.ts';
 
 const MAGIC = 'casebook-search-index\n';
 /** 2: the label sets moved from the JSON header to a strings section, as their 3 MB took 25-60 ms to encode or parse in one go. */
@@ -21,7 +22,9 @@ const FORMAT = 2;
  */
 const READ_CHUNK = 4 * 1024 * 1024;
 /** Sections the index keeps as its own arrays; every other typed section is copied out while restoring. */
-const KEPT = new Set(['data', 'text.bytes']);
+const KEPT = new Set(['data']);
+/** The case texts: left in the file and read a case at a time (texts.ts). */
+const TEXT_BYTES = 'text.bytes';
 const REST = 'rest';
 
 /**
@@ -82,11 +85,11 @@ export async function writeSnapshot(file: string, meta: SnapshotMeta, parts: Sna
     ['text.start', s.text.start], ['text.lengths', s.text.lengths],
   ];
   const strings: [string, string[]][] = [['refs', s.refs], ['labelSets', s.labelSets]];
-  const body: Buffer[] = [];
+  const body: (Buffer | TextRange)[] = [];
   const sections: Section[] = [];
   let offset = 0;
-  const push = (name: string, kind: Kind, count: number, chunks: Buffer[]) => {
-    const bytes = chunks.reduce((n, c) => n + c.length, 0);
+  const push = (name: string, kind: Kind, count: number, chunks: (Buffer | TextRange)[]) => {
+    const bytes = chunks.reduce((n, c) => n + (isTextRange(c) ? c.to - c.from : c.length), 0);
     sections.push({ name, kind, offset, bytes, count });
     for (const c of chunks) body.push(c);
     // Every section starts on an 8-byte boundary so typed arrays can be copied straight out.
@@ -95,8 +98,8 @@ export async function writeSnapshot(file: string, meta: SnapshotMeta, parts: Sna
     offset += bytes + pad;
   };
   for (const [name, a] of typed) push(name, KIND_OF(a), a.length, [Buffer.from(a.buffer, a.byteOffset, a.byteLength)]);
-  const textChunks = s.text.chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength));
-  push('text.bytes', 'u8', textChunks.reduce((n, c) => n + c.length, 0), textChunks);
+  const textChunks = s.text.chunks.map((c) => (isTextRange(c) ? c : Buffer.from(c.buffer, c.byteOffset, c.byteLength)));
+  push(TEXT_BYTES, 'u8', textChunks.reduce((n, c) => n + (isTextRange(c) ? c.to - c.from : c.length), 0), textChunks);
   for (const [name, list] of strings) push(name, 'strings', list.length, await encodeStrings(list));
   const header: Header = { format: FORMAT, meta, sections, codes: s.codes, terms: p.terms };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
@@ -108,8 +111,7 @@ export async function writeSnapshot(file: string, meta: SnapshotMeta, parts: Sna
   const fh = await open(tmp, 'w');
   try {
     await fh.writev([lead, json, headPad]);
-    // writev takes at most IOV_MAX buffers at once.
-    for (let i = 0; i < body.length; i += 1000) await fh.writev(body.slice(i, i + 1000));
+    await writeBody(fh, body);
     await fh.sync();
   } finally {
     await fh.close();
@@ -119,6 +121,31 @@ export async function writeSnapshot(file: string, meta: SnapshotMeta, parts: Sna
     throw err;
   });
   return lead.length + json.length + headPad.length + offset;
+}
+
+/** Buffers as they are; texts still in the last snapshot's file are copied from it a piece at a time. */
+async function writeBody(fh: FileHandle, body: (Buffer | TextRange)[]): Promise<void> {
+  let pending: Buffer[] = [];
+  const flush = async () => {
+    // writev takes at most IOV_MAX buffers at once.
+    for (let i = 0; i < pending.length; i += 1000) await fh.writev(pending.slice(i, i + 1000));
+    pending = [];
+  };
+  let piece: Buffer | undefined;
+  for (const c of body) {
+    if (!isTextRange(c)) {
+      pending.push(c);
+      continue;
+    }
+    await flush();
+    piece ??= Buffer.allocUnsafe(READ_CHUNK);
+    for (let at = c.from; at < c.to; at += READ_CHUNK) {
+      const n = Math.min(READ_CHUNK, c.to - at);
+      await c.file.readInto(piece, at, n);
+      await fh.write(piece, 0, n);
+    }
+  }
+  await flush();
 }
 
 type ReadJob = { into: Uint8Array; position: number };
@@ -147,25 +174,14 @@ async function readAll(fh: FileHandle, jobs: ReadJob[]): Promise<void> {
   await Promise.all([lane(), lane()]);
 }
 
-export type Snapshot = { meta: SnapshotMeta; parts: SnapshotParts; bytes: number };
 /**
- * A snapshot read but for the case texts (seven tenths of the file), whose array in `parts` is filled
- * by the time `texts` resolves: the rest of the index can be restored meanwhile. `texts` rejects if
- * they cannot be read.
+ * `close` lets go of the file the case texts are read from (texts.ts), for a caller that does not
+ * restore an index from the snapshot after all; an index restored from it closes the file itself.
  */
-export type StagedSnapshot = Snapshot & { texts: Promise<void> };
+export type Snapshot = { meta: SnapshotMeta; parts: SnapshotParts; bytes: number; close: () => Promise<void> };
 
 /** The snapshot in `file`, or undefined when there is none; throws when it is damaged or of another format. */
 export async function readSnapshot(file: string): Promise<Snapshot | undefined> {
-  const staged = await readSnapshotStaged(file);
-  if (!staged) return undefined;
-  const { texts, ...snapshot } = staged;
-  await texts;
-  return snapshot;
-}
-
-/** As `readSnapshot`, but resolving before the case texts are in (`StagedSnapshot`). */
-export async function readSnapshotStaged(file: string): Promise<StagedSnapshot | undefined> {
   let fh: FileHandle;
   try {
     fh = await open(file, 'r');
@@ -173,20 +189,15 @@ export async function readSnapshotStaged(file: string): Promise<StagedSnapshot |
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw err;
   }
-  let staged: StagedSnapshot;
   try {
-    staged = await readOpen(fh);
+    return await readOpen(fh);
   } catch (err) {
     await fh.close();
     throw err;
   }
-  const texts = staged.texts.finally(() => fh.close());
-  // A caller that gives up on the snapshot (another database) never waits for its texts.
-  texts.catch(() => undefined);
-  return { ...staged, texts };
 }
 
-async function readOpen(fh: FileHandle): Promise<StagedSnapshot> {
+async function readOpen(fh: FileHandle): Promise<Snapshot> {
   const size = (await fh.stat()).size;
   const lead = Buffer.alloc(MAGIC.length + 4);
   await readAll(fh, [{ into: lead, position: 0 }]);
@@ -212,7 +223,7 @@ async function readOpen(fh: FileHandle): Promise<StagedSnapshot> {
   const place = new Map<string, { pool: string; at: number }>();
   const poolBytes = new Map<string, number>();
   for (const s of byName.values()) {
-    if (s.kind === 'strings') continue;
+    if (s.kind === 'strings' || s.name === TEXT_BYTES) continue;
     // Checked before anything is allocated: a damaged header must not ask for gigabytes.
     if (!(s.bytes >= 0 && s.offset + s.bytes <= size)) throw new Error(`Snapshot section ${s.name} is missing or damaged`);
     const pool = KEPT.has(s.name) ? s.name : REST;
@@ -241,7 +252,9 @@ async function readOpen(fh: FileHandle): Promise<StagedSnapshot> {
   };
   const refsSection = stringSection('refs');
   const labelSetsSection = stringSection('labelSets');
-  const text = { chunks: [u8('text.bytes')], start: typed('text.start', Float64Array, 'f64'), lengths: u32('text.lengths') };
+  const textBytes = section(TEXT_BYTES, 'u8');
+  const textFile = new TextFile(fh, textBytes.offset, textBytes.bytes);
+  const text: TextParts = { chunks: [{ file: textFile, from: 0, to: textBytes.bytes }], start: typed('text.start', Float64Array, 'f64'), lengths: u32('text.lengths') };
   const parts = {
     status: u8('status'), month: u16('month'), source: u16('source'), department: u16('department'), modality: u16('modality'), harm: u16('harm'), labelSet: u32('labelSet'),
     fieldLength: [u16('fieldLength0'), u16('fieldLength1'), u16('fieldLength2'), u16('fieldLength3')],
@@ -250,22 +263,14 @@ async function readOpen(fh: FileHandle): Promise<StagedSnapshot> {
     ids: u32('ids'), text, codes: header.codes,
   };
   const postings: PostingsParts = { terms: header.terms, data: u32('data'), start: u32('start'), len: u32('len') };
-  const textBuffer = text.chunks[0]!.buffer;
-  await readAll(fh, jobs.filter((j) => j.into.buffer !== textBuffer));
-  const texts = readAll(fh, jobs.filter((j) => j.into.buffer === textBuffer));
-  try {
-    const refs = await decodeStrings(refsSection.bytes, refsSection.s);
-    const labelSets = await decodeStrings(labelSetsSection.bytes, labelSetsSection.s);
-    const store: StoreParts = { ...parts, refs, labelSets };
-    const slots = store.status.length;
-    const lengths = [store.month, store.labelSet, store.ids, ...store.fieldLength].map((a) => a.length);
-    if (lengths.some((n) => n !== slots) || refs.length !== slots || text.start.length !== slots || store.themes.offsets.length !== slots + 1 || store.factors.offsets.length !== slots + 1) {
-      throw new Error('Snapshot sections disagree on the number of cases');
-    }
-    return { meta: header.meta, parts: { postings, store }, bytes: size, texts };
-  } catch (err) {
-    // The file is closed once this throws: its reads still running finish first.
-    await texts.catch(() => undefined);
-    throw err;
+  await readAll(fh, jobs);
+  const refs = await decodeStrings(refsSection.bytes, refsSection.s);
+  const labelSets = await decodeStrings(labelSetsSection.bytes, labelSetsSection.s);
+  const store: StoreParts = { ...parts, refs, labelSets };
+  const slots = store.status.length;
+  const lengths = [store.month, store.labelSet, store.ids, ...store.fieldLength].map((a) => a.length);
+  if (lengths.some((n) => n !== slots) || refs.length !== slots || text.start.length !== slots || store.themes.offsets.length !== slots + 1 || store.factors.offsets.length !== slots + 1) {
+    throw new Error('Snapshot sections disagree on the number of cases');
   }
+  return { meta: header.meta, parts: { postings, store }, bytes: size, close: () => textFile.close() };
 }

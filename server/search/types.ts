@@ -73,4 +73,6 @@ export interface SearchIndex {
   search(req: SearchRequest): SearchResult;
   similar(id: number, opts: { limit: number; includeDrafts: boolean }): SimilarCase[];
   similarToText(text: string, factors: string[], opts: SimilarOptions): SimilarCase[];
+  /** Lets go of the snapshot file an index read back from one still reads case texts from. */
+  close(): Promise<void>;
 }

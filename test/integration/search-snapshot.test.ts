@@ -21,7 +21,10 @@ beforeAll(async () => {
   const titles = ['Lung nodule missed on chest X-ray', 'Outsourced CT reported late', 'Renal mass on ultrasound', 'Pneumothorax reported after a delay', 'Alert for a mass not acknowledged'];
   for (const title of titles) refs.push((await logCase(ctx, author, { title })).ref);
 });
+// A service read back from a snapshot reads case texts from its file until closed.
+const made: { close: () => Promise<void> }[] = [];
 afterAll(async () => {
+  for (const s of made) await s.close();
   await ctx.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -32,6 +35,7 @@ const req = (q: string): SearchRequest => ({ q, filters: {}, includeDrafts: true
 function service() {
   const logged: string[] = [];
   const s = createSearchService({ db: ctx.db, snapshotFile: file, log: (message, fields) => logged.push(`${message} ${JSON.stringify(fields ?? {})}`) });
+  made.push(s);
   return { s, logged };
 }
 
@@ -104,7 +108,7 @@ describe('search index snapshot', () => {
       expect((await next.search(req('scaphoid'))).total).toBe(0);
       expect((await next.search(req('hip'))).total).toBe(1);
       expect(logged.join('\n')).toContain('snapshot is of another database');
-      await next.saved();
+      await next.close();
     } finally {
       await other.close();
     }

@@ -1,11 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../seed/corpus.ts';
 import { createSearchIndex, restoringSearchIndex, type SearchDoc, type SearchRequest } from '../../server/search/engine.ts';
 import { DEFAULT_SYNONYMS } from '../../server/domain/synonyms.ts';
-import { readSnapshot, readSnapshotStaged, writeSnapshot } from '../../server/search/snapshot.ts';
+import { readSnapshot, writeSnapshot } from '../../server/search/snapshot.ts';
 import { CodeLists } from '../../server/search/code-lists.ts';
 import { TextStore } from '../../server/search/texts.ts';
 
@@ -100,18 +100,56 @@ describe('index snapshot', () => {
     expect(back.search(req('zygomatic')).items.map((h) => h.id)).toEqual([999]);
     back.replace({ ...docs[0]!, title: 'Renamed entirely' });
     expect(back.search(req('renamed')).items.map((h) => h.ref)).toEqual([docs[0]!.ref]);
+    await back.close();
   });
 
-  it('in stages: an index restored before the case texts are in answers as the original once they are', async () => {
+  it('leaves the case texts in the file: read a case at a time, kept through a newer snapshot, copied into the next', async () => {
     const ix = createSearchIndex();
     for (const d of docs) ix.add(d);
-    const file = path.join(dir, 'staged.search-index');
+    const file = path.join(dir, 'texts.search-index');
     await writeSnapshot(file, { marker: 1, markerAt: null, fingerprint: 'f' }, ix.snapshotParts());
-    const staged = (await readSnapshotStaged(file))!;
-    const back = createSearchIndex({ snapshot: staged.parts });
-    await staged.texts;
+    const snap = (await readSnapshot(file))!;
+    const [chunk] = snap.parts.store.text.chunks;
+    expect(chunk).not.toBeInstanceOf(Uint8Array);
+    const back = createSearchIndex({ snapshot: snap.parts });
+    // A newer snapshot replaces the file by renaming: the open one still holds the texts read from.
+    await writeSnapshot(file, { marker: 2, markerAt: null, fingerprint: 'f' }, createSearchIndex().snapshotParts());
     for (const q of queries) expect(back.search(req(q)), q).toEqual(ix.search(req(q)));
-    expect(Buffer.from(staged.parts.store.text.chunks[0]!)).toEqual(Buffer.concat(ix.snapshotParts().store.text.chunks));
+    for (const id of [3, 90]) expect(back.similar(id, { limit: 5, includeDrafts: true })).toEqual(ix.similar(id, { limit: 5, includeDrafts: true }));
+    // Changed and new cases are held in memory beside the file's; compaction leaves the file's alone.
+    for (const target of [ix, back]) {
+      for (const d of docs.slice(0, 120)) target.replace({ ...d, narrative: `${d.narrative} Re-audited by the department.` });
+      target.add({ ...docs[5]!, id: 900, ref: 'CB-2026-00900', title: 'Scaphoid fracture missed on the first film' });
+      target.remove(docs[300]!.id);
+      target.compact();
+    }
+    for (const q of [...queries, 're-audited', 'scaphoid']) expect(back.search(req(q)), q).toEqual(ix.search(req(q)));
+    // The next snapshot copies what is still in the old file and what is in memory.
+    const next = path.join(dir, 'texts-next.search-index');
+    await writeSnapshot(next, { marker: 3, markerAt: null, fingerprint: 'f' }, back.snapshotParts());
+    const again = (await readSnapshot(next))!;
+    const third = createSearchIndex({ snapshot: again.parts });
+    for (const q of [...queries, 're-audited', 'scaphoid']) expect(third.search(req(q)), q).toEqual(ix.search(req(q)));
+    // Closed, the index holds the file open no more, and says so rather than read another file that
+    // reuses the descriptor's number.
+    const open = readdirSync('/proc/self/fd').length;
+    await back.close();
+    await back.close();
+    expect(readdirSync('/proc/self/fd').length).toBe(open - 1);
+    expect(() => back.search(req('delay'))).toThrow('The search index snapshot file is closed');
+    await third.close();
+  });
+
+  it('lets go of the file when a snapshot read is not used', async () => {
+    const ix = createSearchIndex();
+    ix.add(docs[0]!);
+    const file = path.join(dir, 'unused.search-index');
+    await writeSnapshot(file, { marker: 1, markerAt: null, fingerprint: 'f' }, ix.snapshotParts());
+    const before = readdirSync('/proc/self/fd').length;
+    const snap = (await readSnapshot(file))!;
+    expect(readdirSync('/proc/self/fd').length).toBe(before + 1);
+    await snap.close();
+    expect(readdirSync('/proc/self/fd').length).toBe(before);
   });
 
   it('restores in small steps, so a caller can let requests in between them', () => {
@@ -133,7 +171,9 @@ describe('index snapshot', () => {
     ix.add({ ...docs[1]!, labels: 'Communication with the patient’s GP — café' });
     const file = path.join(dir, 'strings.search-index');
     await writeSnapshot(file, { marker: 1, markerAt: null, fingerprint: 'f' }, ix.snapshotParts());
-    const back = (await readSnapshot(file))!.parts.store;
+    const snap = (await readSnapshot(file))!;
+    await snap.close();
+    const back = snap.parts.store;
     expect(back.labelSets).toEqual(['Delay in reporting', 'Communication with the patient’s GP — café']);
     expect(back.refs).toEqual([docs[0]!.ref, docs[1]!.ref]);
   });
