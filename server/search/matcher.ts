@@ -9,7 +9,7 @@
 import { scanTokens } from '../domain/search-query.ts';
 import { type PostingsIndex, TEXT_FIELDS, TF_BITS, TF_MASK } from './postings.ts';
 import type { Alt, Clause, Resolved, TermSpec, Word } from './resolve.ts';
-import type { DocStore } from './store.ts';
+import { type DocStore, labelSetHas, labelTermCount } from './store.ts';
 
 /** Title first, then learning points, then narrative; notes and labels add context only. */
 export const FIELD_BOOST = [3, 2, 1, 0.7];
@@ -105,7 +105,7 @@ export class Matcher {
     const members = new Uint8Array(sets.length);
     const from = known ? known.length : 0;
     if (known) members.set(known);
-    for (let i = from; i < sets.length; i++) members[i] = sets[i]!.terms.has(term) ? 1 : 0;
+    for (let i = from; i < sets.length; i++) members[i] = labelSetHas(sets[i]!, term) ? 1 : 0;
     this.labelMemberCache.set(term, members);
     return members;
   }
@@ -146,7 +146,7 @@ export class Matcher {
     const known = p.labelScores[set]!;
     if (known >= 0) return known;
     const ls = this.store.labelSets[set]!;
-    const tf = ls.terms.get(p.spec.term);
+    const tf = labelTermCount(ls, p.spec.term);
     const score = tf ? p.labelFactor * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * ls.length) / this.store.avgLabelLength()))) : 0;
     p.labelScores[set] = score;
     return score;

@@ -30,14 +30,32 @@ export class Interner {
   }
 }
 
-/**
- * Label strings repeat across cases (a few thousand combinations of a few dozen labels), so each
- * distinct string is tokenised once and cases point at it instead of adding postings to the index.
- */
 /** Between the labels in a case's label text (case-documents.ts); each label is tokenised once. */
 export const LABEL_SEPARATOR = '. ';
 
-export type LabelSet = { terms: Map<string, number>; length: number; text: string; docs: number };
+/** One label's terms, with how often each occurs in it. */
+export type LabelPiece = { counts: Map<string, number>; length: number };
+/**
+ * Label strings repeat across cases (a few thousand combinations of a few dozen labels), so each
+ * distinct string is kept once and cases point at it instead of adding postings to the index. A set
+ * is its labels' pieces, shared by every set holding the label: at 100,000 cases some 14,000 sets are
+ * made of 60 labels, and giving each set a map of its own terms was 90 ms of every restore.
+ */
+export type LabelSet = { pieces: LabelPiece[]; length: number; text: string; docs: number; distinct?: string[] };
+
+/** How often `term` occurs in the set's labels. */
+export function labelTermCount(set: LabelSet, term: string): number {
+  let n = 0;
+  for (const p of set.pieces) n += p.counts.get(term) ?? 0;
+  return n;
+}
+
+export const labelSetHas = (set: LabelSet, term: string): boolean => set.pieces.some((p) => p.counts.has(term));
+
+/** Each of the set's terms once (two labels may share a word), worked out when first asked. */
+function distinctTerms(set: LabelSet): string[] {
+  return (set.distinct ??= [...new Set(set.pieces.flatMap((p) => [...p.counts.keys()]))]);
+}
 
 export type StoreParts = {
   status: Uint8Array; month: Uint16Array; source: Uint16Array; department: Uint16Array; modality: Uint16Array; harm: Uint16Array; labelSet: Uint32Array;
@@ -69,8 +87,7 @@ export class DocStore {
   readonly codes = { theme: new Interner(), factor: new Interner(), source: new Interner(), department: new Interner(), modality: new Interner(), harm: new Interner() };
   readonly labelSets: LabelSet[] = [];
   private readonly labelSetIds = new Map<string, number>();
-  /** Terms of each label seen: label sets are combinations of a few hundred labels. */
-  private readonly labelPieceTerms = new Map<string, string[]>();
+  private readonly labelPieces = new Map<string, LabelPiece>();
   /** Cases per label term, for the labels field's inverse document frequency. */
   readonly labelDf = new Map<string, number>();
   readonly fieldTotals = TEXT_FIELDS.map(() => 0);
@@ -105,8 +122,8 @@ export class DocStore {
     const ls = this.labelSetFor(doc.labels);
     this.labelSet[slot] = ls;
     const set = this.labelSets[ls]!;
-    if (set.docs++ === 0) for (const t of set.terms.keys()) this.labelDf.set(t, (this.labelDf.get(t) ?? 0) + 1);
-    else for (const t of set.terms.keys()) this.labelDf.set(t, this.labelDf.get(t)! + 1);
+    set.docs++;
+    for (const t of distinctTerms(set)) this.labelDf.set(t, (this.labelDf.get(t) ?? 0) + 1);
     this.labelTotal += set.length;
     this.live++;
   }
@@ -117,7 +134,7 @@ export class DocStore {
     TEXT_FIELDS.forEach((_, f) => (this.fieldTotals[f]! -= this.fieldLength[f]![slot]!));
     const set = this.labelSets[this.labelSet[slot]!]!;
     set.docs--;
-    for (const t of set.terms.keys()) this.labelDf.set(t, this.labelDf.get(t)! - 1);
+    for (const t of distinctTerms(set)) this.labelDf.set(t, this.labelDf.get(t)! - 1);
     this.labelTotal -= set.length;
     this.live--;
     // Release the text; the slot is never reused (MiniSearch ids only grow).
@@ -200,9 +217,19 @@ export class DocStore {
       st.live++;
       if (slot % 5_000 === 4_999) yield;
     }
-    for (const set of st.labelSets) {
+    // Each set's terms counted once without listing them per set: a term shared by two of its
+    // labels is skipped the second time by remembering the last set that counted it.
+    const countedIn = new Map<string, number>();
+    for (let i = 0; i < st.labelSets.length; i++) {
+      const set = st.labelSets[i]!;
       if (!set.docs) continue;
-      for (const t of set.terms.keys()) st.labelDf.set(t, (st.labelDf.get(t) ?? 0) + set.docs);
+      for (const piece of set.pieces) {
+        for (const t of piece.counts.keys()) {
+          if (countedIn.get(t) === i) continue;
+          countedIn.set(t, i);
+          st.labelDf.set(t, (st.labelDf.get(t) ?? 0) + set.docs);
+        }
+      }
       st.labelTotal += set.length * set.docs;
     }
     return st;
@@ -211,18 +238,20 @@ export class DocStore {
   private labelSetFor(labels: string): number {
     let id = this.labelSetIds.get(labels);
     if (id === undefined) {
-      const terms = new Map<string, number>();
-      let length = 0;
-      // Tokenised a piece at a time: ". " ends a word wherever it falls, so the terms are the same as
-      // the whole text's, and a restore at 100,000 cases no longer tokenises some 14,000 sets afresh.
-      for (const piece of labels.split(LABEL_SEPARATOR)) {
-        let list = this.labelPieceTerms.get(piece);
-        if (!list) this.labelPieceTerms.set(piece, (list = indexTerms(piece)));
-        for (const t of list) terms.set(t, (terms.get(t) ?? 0) + 1);
-        length += list.length;
-      }
+      // Tokenised a label at a time: ". " ends a word wherever it falls, so the terms are the same
+      // as the whole text's.
+      const pieces = labels.split(LABEL_SEPARATOR).map((label) => {
+        let piece = this.labelPieces.get(label);
+        if (!piece) {
+          const counts = new Map<string, number>();
+          const terms = indexTerms(label);
+          for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+          this.labelPieces.set(label, (piece = { counts, length: terms.length }));
+        }
+        return piece;
+      });
       id = this.labelSets.length;
-      this.labelSets.push({ terms, length, text: labels, docs: 0 });
+      this.labelSets.push({ pieces, length: pieces.reduce((n, p) => n + p.length, 0), text: labels, docs: 0 });
       this.labelSetIds.set(labels, id);
     }
     return id;
