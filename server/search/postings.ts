@@ -182,15 +182,21 @@ export class PostingsIndex {
    * the whole of it held the event loop for a fifth of a second. The new arena is written aside and
    * swapped in at the last step; if the index changes in between, the steps stop and nothing changes.
    */
-  *compacting(step = COMPACT_STEP): Generator<void, void, void> {
-    if (this.compacted) return;
+  *compacting(step = COMPACT_STEP, growing = false): Generator<void, void, void> {
+    if (this.compacted && !growing) return;
     const version = this.version;
     const lists = this.termNames.length * FIELDS;
-    let live = 0;
-    for (let l = 0; l < lists; l++) live += this.len[l]!;
-    const next = new Uint32Array(Math.max(1 << 16, live));
+    // Growing (the arena is full while cases are added): each list keeps half as much again as it
+    // holds, and the arena room for moving lists, so lists grow in place for a while. Compacted
+    // exactly, every list moved at its next posting, which filled the arena again at once: adding
+    // cases one by one spent a third of its time moving postings and setting aside fresh memory.
+    const slack = (n: number) => (growing && n > 0 ? Math.max(4, n >>> 1) : 0);
+    let room = 0;
+    for (let l = 0; l < lists; l++) room += this.len[l]! + slack(this.len[l]!);
+    const next = new Uint32Array(Math.max(1 << 16, growing ? room * 2 : room));
     const start = new Uint32Array(this.start.length);
     const len = new Uint32Array(this.len.length);
+    const cap = new Uint32Array(this.cap.length);
     const { data, dead } = this;
     let at = 0;
     let work = 0;
@@ -203,6 +209,8 @@ export class PostingsIndex {
         if (!dead[p >>> TF_BITS]) next[at++] = p;
       }
       len[l] = at - start[l]!;
+      cap[l] = len[l]! + slack(len[l]!);
+      at = start[l]! + cap[l]!;
       work += end - from + 1;
       if (work > step) {
         work = 0;
@@ -213,10 +221,10 @@ export class PostingsIndex {
     this.data = next;
     this.start = start;
     this.len = len;
-    this.cap = len.slice();
+    this.cap = cap;
     this.used = at;
     this.deadIn.fill(0);
-    this.compacted = true;
+    this.compacted = !growing;
   }
 
   /**
@@ -279,8 +287,9 @@ export class PostingsIndex {
   }
 
   private append(list: number, posting: number): void {
+    if (this.len[list] === this.cap[list]) this.relocate(list, Math.max(4, this.len[list]! * 2));
+    // Read after relocating: a compaction on the way drops the list's dead postings.
     const len = this.len[list]!;
-    if (len === this.cap[list]) this.relocate(list, Math.max(4, len * 2));
     this.data[this.start[list]! + len] = posting;
     this.len[list] = len + 1;
   }
@@ -291,7 +300,11 @@ export class PostingsIndex {
       // Compact rather than grow while at least half the arena is spare room or dead postings.
       let live = 0;
       for (let l = 0; l < this.termNames.length * FIELDS; l++) live += this.len[l]!;
-      if (live * 2 < this.used) this.compact();
+      if (live * 2 < this.used) {
+        for (const _ of this.compacting(Infinity, true));
+        // The list has room of its own now.
+        if (this.len[list]! < this.cap[list]!) return;
+      }
       if (this.used + cap > this.data.length) this.data = grown(this.data, this.used + cap);
     }
     const from = this.start[list]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PostingsIndex, slotOfPosting, TEXT_FIELDS, type TokenisedDoc } from '../../server/search/postings.ts';
+import { PostingsIndex, slotOfPosting, TEXT_FIELDS, TF_BITS, type TokenisedDoc } from '../../server/search/postings.ts';
 
 const doc = (id: number, fields: Partial<Record<(typeof TEXT_FIELDS)[number], string>>): TokenisedDoc => ({
   id,
@@ -81,6 +81,23 @@ describe('postings index', () => {
     expect([...ix.compacting(20)]).toHaveLength(0);
   });
 
+  /** Every list within its room, in slot order, and no two lists' rooms overlapping. */
+  function wellFormed(index: PostingsIndex, step: number) {
+    const ix = index as unknown as { start: Uint32Array; len: Uint32Array; cap: Uint32Array; data: Uint32Array; used: number; termNames: string[] };
+    const problems: string[] = [];
+    const rooms: [number, number][] = [];
+    for (let l = 0; l < ix.termNames.length * TEXT_FIELDS.length; l++) {
+      const [from, n, cap] = [ix.start[l]!, ix.len[l]!, ix.cap[l]!];
+      if (n > cap) problems.push(`list ${l} holds ${n} in room for ${cap}`);
+      for (let i = from + 1; i < from + n; i++) if (ix.data[i]! >>> TF_BITS <= ix.data[i - 1]! >>> TF_BITS) problems.push(`list ${l} out of slot order at ${i}`);
+      if (cap) rooms.push([from, from + cap]);
+    }
+    rooms.sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < rooms.length; i++) if (rooms[i]![0] < rooms[i - 1]![1]) problems.push(`rooms at ${rooms[i - 1]![0]} and ${rooms[i]![0]} overlap`);
+    if (rooms.length && rooms.at(-1)![1] > ix.used) problems.push('a room runs past the arena in use');
+    expect(problems, `step ${step}`).toEqual([]);
+  }
+
   it('agrees with a plain map of maps through adds, edits, removals and compactions', () => {
     // mulberry32: a seeded generator, so a failure can be replayed.
     let seed = 8;
@@ -124,6 +141,7 @@ describe('postings index', () => {
         model.set(slot, terms);
       }
       if (step % 700 === 699) ix.compact();
+      if (step % 10 === 0) wellFormed(ix, step);
     }
     for (const [id, slot] of live) expect(ix.slotOf(id)).toBe(slot);
     for (const w of words) {
