@@ -186,10 +186,31 @@ export function createSearchService(deps: {
   // them: remember answers until the index changes.
   const similarCache = new Map<string, ReturnType<SearchIndex['similar']>>();
 
+  /** Refreshes under way: each reads the index it began with across several awaits. */
+  const refreshing = new Set<Promise<void>>();
+
   async function refresh(...refs: string[]): Promise<void> {
     if (!refs.length) return;
-    await reread(await ready(), refs);
+    const job = (async () => reread(await ready(), refs))();
+    refreshing.add(job);
+    try {
+      await job;
+    } finally {
+      refreshing.delete(job);
+    }
     similarCache.clear();
+  }
+
+  /**
+   * Lets go of a replaced index's snapshot file once nothing reads it: after its own restore (which
+   * may queue a snapshot of it), the refreshes begun on it, and any snapshot of it being written.
+   * Searches run to the end once begun, so none is left reading it by then.
+   */
+  async function release(index: Promise<SearchIndex> | undefined): Promise<void> {
+    const old = await index?.catch(() => undefined);
+    await Promise.allSettled([...refreshing]);
+    await saving;
+    await old?.close();
   }
 
   async function rebuild(): Promise<void> {
@@ -198,9 +219,7 @@ export function createSearchService(deps: {
     const previous = current;
     current = next;
     similarCache.clear();
-    // Searches run to the end once begun, so none still reads the old index's texts; a snapshot of
-    // it being written may, so the old index lets go of its file once that is done.
-    void saving.then(async () => (await previous?.catch(() => undefined))?.close());
+    void release(previous);
   }
 
   return {
@@ -215,8 +234,7 @@ export function createSearchService(deps: {
       const unused = earlyRead;
       earlyRead = undefined;
       await (await unused?.catch(() => undefined))?.close();
-      await saving;
-      await (await current?.catch(() => undefined))?.close();
+      await release(current);
     },
     search: async (req: SearchRequest) => (await ready()).search(req),
     similar: async (id: number, opts: { limit: number; includeDrafts: boolean }) => {

@@ -254,7 +254,7 @@ async function readOpen(fh: FileHandle): Promise<Snapshot> {
   const labelSetsSection = stringSection('labelSets');
   const textBytes = section(TEXT_BYTES, 'u8');
   const textFile = new TextFile(fh, textBytes.offset, textBytes.bytes);
-  const text: TextParts = { chunks: [{ file: textFile, from: 0, to: textBytes.bytes }], start: typed('text.start', Float64Array, 'f64'), lengths: u32('text.lengths') };
+  const text: TextParts = { chunks: [{ file: textFile, from: 0, to: textBytes.bytes, owned: true }], start: typed('text.start', Float64Array, 'f64'), lengths: u32('text.lengths') };
   const parts = {
     status: u8('status'), month: u16('month'), source: u16('source'), department: u16('department'), modality: u16('modality'), harm: u16('harm'), labelSet: u32('labelSet'),
     fieldLength: [u16('fieldLength0'), u16('fieldLength1'), u16('fieldLength2'), u16('fieldLength3')],

@@ -62,8 +62,11 @@ export class TextFile {
   }
 }
 
-/** Bytes `from` to `to` of a `TextFile`. */
-export type TextRange = { file: TextFile; from: number; to: number };
+/**
+ * Bytes `from` to `to` of a `TextFile`. `owned`: read from a snapshot just now, so the store made
+ * from these parts takes the file over; any other range (an index's own parts) is copied in.
+ */
+export type TextRange = { file: TextFile; from: number; to: number; owned?: true };
 export const isTextRange = (c: Uint8Array | TextRange): c is TextRange => !(c instanceof Uint8Array);
 /**
  * For a snapshot: the live texts in slot order as `chunks` (to be written one after another), each
@@ -206,7 +209,7 @@ export class TextStore {
     if (p.lengths.length !== slots * FIELDS) throw new Error("The snapshot's text lengths do not match its cases");
     const only = p.chunks.length === 1 ? p.chunks[0]! : undefined;
     let size: number;
-    if (only && isTextRange(only) && only.from === 0) {
+    if (only && isTextRange(only) && only.owned && only.from === 0) {
       t.blocks = [only.file];
       size = only.to;
     } else {

@@ -38,10 +38,11 @@ class CachingHandlebars extends ExpressHandlebars {
     const [viewPath, context, callback] = args as [string, Record<string, unknown> | undefined, RenderCallback | undefined];
     const plain = typeof context === 'object' && context !== null && !context.helpers && !context.partials && !context.data && !context.runtimeOptions;
     if (!plain || typeof callback !== 'function') return (super.renderView as (...a: unknown[]) => Promise<never>)(...args);
-    this.renderPage(viewPath, context).then(
-      (html) => callback(null, html),
-      (err: unknown) => callback(err instanceof Error ? err : new Error(String(err))),
-    );
+    // As express-handlebars does: an error thrown by the callback itself (a response already sent)
+    // goes back to it, so express hands it on rather than it being an unhandled rejection.
+    void this.renderPage(viewPath, context)
+      .then((html) => callback(null, html))
+      .catch((err: unknown) => callback(err instanceof Error ? err : new Error(String(err))));
     return Promise.resolve(null as never);
   }
 

@@ -39,6 +39,42 @@ function service() {
   return { s, logged };
 }
 
+/** `db` with the first query matching `sql`, once armed, held until released. */
+function holdingQuery(db: TestContext['db'], sql: RegExp) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let armed = false;
+  type Builder = { compile(): { sql: string }; [k: string]: unknown };
+  const wrap = (b: Builder): Builder =>
+    new Proxy(b, {
+      get(target, prop) {
+        const value = target[prop as string];
+        if (typeof value !== 'function') return value;
+        if (prop === 'execute' || prop === 'executeTakeFirst' || prop === 'executeTakeFirstOrThrow') {
+          return async (...args: unknown[]) => {
+            if (armed && sql.test(target.compile().sql)) {
+              armed = false;
+              await released;
+            }
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        return (...args: unknown[]) => {
+          const r = (value as (...a: unknown[]) => unknown).apply(target, args);
+          return r && typeof r === 'object' && typeof (r as Builder).compile === 'function' ? wrap(r as Builder) : r;
+        };
+      },
+    });
+  const held = new Proxy(db, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop) as unknown;
+      if (prop === 'selectFrom') return (...args: unknown[]) => wrap((value as (...a: unknown[]) => Builder).apply(target, args));
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { db: held, arm: () => (armed = true), release };
+}
+
 describe('search index snapshot', () => {
   it('is written after a full build, read back at the next start, and brought up to date from the audit trail', async () => {
     const first = service();
@@ -123,5 +159,28 @@ describe('search index snapshot', () => {
     const again = service();
     await again.s.ready();
     expect(again.logged.join('\n')).toMatch(/read from snapshot .*"replayed":0/);
+  });
+
+  it('lets a refresh begun before a rebuild finish on the index it began with, whose file stays open till then', async () => {
+    const writer = service();
+    await writer.s.rebuild();
+    await writer.s.saved();
+    const { db, arm, release } = holdingQuery(ctx.db, /^select "id" from "cases" where "ref" in/);
+    const logged: string[] = [];
+    const s = createSearchService({ db, snapshotFile: file, log: (message) => logged.push(message) });
+    made.push(s);
+    await s.ready();
+    expect(logged).toContain('search index read from snapshot');
+    arm();
+    // The refresh holds the restored index (its texts in the snapshot's file) while the rebuild
+    // replaces it; replacing a case in it reads that case's text from the file.
+    const refreshing = s.refresh(refs[0]!);
+    await s.rebuild();
+    // Past the point where the replaced index would let go of its file, were it not still in use.
+    await s.saved();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    await expect(refreshing).resolves.toBeUndefined();
+    expect((await s.search(req('pneumothorax'))).total).toBe(1);
   });
 });

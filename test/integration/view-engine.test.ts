@@ -1,3 +1,4 @@
+import express from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, signedInAgent, type TestContext } from '../support/test-app.ts';
@@ -52,5 +53,25 @@ describe('rendering pages', () => {
       const theirs = await render('pages/cookies.hbs', { ...context, ...extra, runtimeOptions: {} });
       expect(await render('pages/cookies.hbs', { ...context, ...extra }), JSON.stringify(extra)).toBe(theirs);
     }
+  });
+
+  it('hands an error the render callback throws (a response already sent) on to express', async () => {
+    const engine = createViewEngine();
+    const app = express();
+    app.engine('hbs', engine.engine);
+    app.set('view engine', 'hbs');
+    app.set('views', viewsDir);
+    const seen: unknown[] = [];
+    app.get('/twice', (_req, res) => {
+      res.send('first');
+      res.render('pages/cookies', { pageTitle: 'Cookies' });
+    });
+    app.use((err: unknown, _req: express.Request, _res: express.Response, next: express.NextFunction) => {
+      seen.push(err);
+      next();
+    });
+    await request(app).get('/twice').expect(200, 'first');
+    await expect.poll(() => seen.length).toBe(1);
+    expect((seen[0] as NodeJS.ErrnoException).code).toBe('ERR_HTTP_HEADERS_SENT');
   });
 });

@@ -137,7 +137,10 @@ describe('index snapshot', () => {
     await back.close();
     expect(readdirSync('/proc/self/fd').length).toBe(open - 1);
     expect(() => back.search(req('delay'))).toThrow('The search index snapshot file is closed');
+    // An index made from another index's parts copies the texts in rather than share its file.
+    const copy = createSearchIndex({ snapshot: third.snapshotParts() });
     await third.close();
+    for (const q of ['re-audited', 'scaphoid']) expect(copy.search(req(q)), q).toEqual(ix.search(req(q)));
   });
 
   it('lets go of the file when a snapshot read is not used', async () => {
