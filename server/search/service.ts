@@ -188,9 +188,12 @@ export function createSearchService(deps: {
 
   /** Refreshes under way: each reads the index it began with across several awaits. */
   const refreshing = new Set<Promise<void>>();
+  /** Per rebuild under way, the cases refreshed since it began: it may have read them before their save. */
+  const missedByRebuilds = new Set<Set<string>>();
 
   async function refresh(...refs: string[]): Promise<void> {
     if (!refs.length) return;
+    for (const missed of missedByRebuilds) for (const ref of refs) missed.add(ref);
     const job = (async () => reread(await ready(), refs))();
     refreshing.add(job);
     try {
@@ -214,10 +217,23 @@ export function createSearchService(deps: {
   }
 
   async function rebuild(): Promise<void> {
-    const next = build(true);
-    await next;
+    const missed = new Set<string>();
+    missedByRebuilds.add(missed);
+    let index: SearchIndex;
+    try {
+      index = await build(true);
+      // Refreshes meanwhile went to the old index; until none is left, read their cases again here.
+      // No await between the last check and the swap, so none can slip between them.
+      while (missed.size) {
+        const refs = [...missed];
+        missed.clear();
+        await reread(index, refs);
+      }
+    } finally {
+      missedByRebuilds.delete(missed);
+    }
     const previous = current;
-    current = next;
+    current = Promise.resolve(index);
     similarCache.clear();
     void release(previous);
   }

@@ -39,12 +39,16 @@ function service() {
   return { s, logged };
 }
 
-/** `db` with the first query matching `sql`, once armed, held until released. */
-function holdingQuery(db: TestContext['db'], sql: RegExp) {
+type Compiled = { sql: string; parameters: readonly unknown[] };
+
+/** `db` with the first query that `holds`, once armed, held until released. */
+function holdingQuery(db: TestContext['db'], holds: (query: Compiled) => boolean) {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
+  let reach!: () => void;
+  const reached = new Promise<void>((resolve) => (reach = resolve));
   let armed = false;
-  type Builder = { compile(): { sql: string }; [k: string]: unknown };
+  type Builder = { compile(): Compiled; [k: string]: unknown };
   const wrap = (b: Builder): Builder =>
     new Proxy(b, {
       get(target, prop) {
@@ -52,8 +56,9 @@ function holdingQuery(db: TestContext['db'], sql: RegExp) {
         if (typeof value !== 'function') return value;
         if (prop === 'execute' || prop === 'executeTakeFirst' || prop === 'executeTakeFirstOrThrow') {
           return async (...args: unknown[]) => {
-            if (armed && sql.test(target.compile().sql)) {
+            if (armed && holds(target.compile())) {
               armed = false;
+              reach();
               await released;
             }
             return (value as (...a: unknown[]) => unknown).apply(target, args);
@@ -72,7 +77,7 @@ function holdingQuery(db: TestContext['db'], sql: RegExp) {
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
-  return { db: held, arm: () => (armed = true), release };
+  return { db: held, arm: () => (armed = true), reached, release };
 }
 
 describe('search index snapshot', () => {
@@ -165,7 +170,7 @@ describe('search index snapshot', () => {
     const writer = service();
     await writer.s.rebuild();
     await writer.s.saved();
-    const { db, arm, release } = holdingQuery(ctx.db, /^select "id" from "cases" where "ref" in/);
+    const { db, arm, release } = holdingQuery(ctx.db, ({ sql }) => sql.startsWith('select "id" from "cases" where "ref" in'));
     const logged: string[] = [];
     const s = createSearchService({ db, snapshotFile: file, log: (message) => logged.push(message) });
     made.push(s);
@@ -182,5 +187,24 @@ describe('search index snapshot', () => {
     release();
     await expect(refreshing).resolves.toBeUndefined();
     expect((await s.search(req('pneumothorax'))).total).toBe(1);
+  });
+
+  it('keeps a case saved while a rebuild runs in the rebuilt index, though the rebuild read it before the save', async () => {
+    const { ref } = await logCase(ctx, author, { title: 'Wrist radiograph reported late' });
+    const { id } = await ctx.db.selectFrom('cases').select('id').where('ref', '=', ref).executeTakeFirstOrThrow();
+    const { db, arm, reached, release } = holdingQuery(ctx.db, ({ sql, parameters }) => sql.startsWith('select "case_id", "body" from "case_notes"') && parameters.includes(id));
+    const s = createSearchService({ db });
+    made.push(s);
+    await s.ready();
+    arm();
+    // Held once the rebuild has read the rows of this case's chunk, before it reads their notes.
+    const rebuilding = s.rebuild();
+    await reached;
+    await ctx.db.updateTable('cases').set({ title: 'Wrist radiograph reported late: xanthoma' }).where('ref', '=', ref).execute();
+    await s.refresh(ref);
+    expect((await s.search(req('xanthoma'))).total).toBe(1);
+    release();
+    await rebuilding;
+    expect((await s.search(req('xanthoma'))).items.map((h) => h.ref)).toEqual([ref]);
   });
 });
