@@ -1,4 +1,5 @@
 import type { IdentifierFinding } from '../cases/identifier-check.ts';
+import { kindLabel } from '../domain/identifiers.ts';
 import { daysOverdue, formatDay } from '../domain/actions.ts';
 import type { ActionStatus } from '../db/schema.ts';
 import type { Term } from '../vocabularies/service.ts';
@@ -51,18 +52,6 @@ export function presentCaseActions(caseRef: string, rows: ActionRow[], owners: T
   };
 }
 
-const KIND_LABELS: Record<string, string> = {
-  nhs_number: 'an NHS number',
-  ni_number: 'a National Insurance number',
-  postcode: 'a postcode',
-  phone: 'a phone number',
-  email: 'an email address',
-  hospital_number: 'a hospital number',
-  staff_number: 'a staff number',
-  date: 'a date',
-  person_name: "a person's name",
-};
-
 /**
  * One message per field that names each finding's kind and place, and shows it only masked: the
  * text the user typed is never repeated in a message, a log or the audit trail.
@@ -72,7 +61,7 @@ export function identifierMessages(findings: IdentifierFinding[], fieldLabels: R
   for (const field of [...new Set(findings.map((f) => f.field))]) {
     const parts = findings
       .filter((f) => f.field === field)
-      .map((f) => `${KIND_LABELS[f.kind] ?? 'an identifier'} at characters ${f.start + 1} to ${f.end} (${f.masked})`);
+      .map((f) => `${kindLabel(f.kind)} at characters ${f.start + 1} to ${f.end} (${f.masked})`);
     byField[field] = `${fieldLabels[field] ?? 'This field'} contains what looks like ${parts.join(', and ')}. Remove anything that could identify a patient or member of staff`;
   }
   return byField;

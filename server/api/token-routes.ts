@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { requireRole } from '../auth/middleware.ts';
 import type { UserService } from '../users/service.ts';
 import { formErrors, noErrors } from '../web/form-errors.ts';
-import { text } from '../web/form-fields.ts';
+import { identifiesNoOne, text } from '../web/form-fields.ts';
 import type { TokenService } from './tokens.ts';
 
 const NewTokenForm = z.object({
   user: z.preprocess((v) => (v === undefined || v === '' ? undefined : v), z.coerce.number({ error: 'Select who the token is for' }).int().positive('Select who the token is for')),
-  label: text({ required: 'Enter what the token is for', max: 100, tooLong: 'What the token is for must be 100 characters or fewer' }),
+  label: text({ required: 'Enter what the token is for', max: 100, tooLong: 'What the token is for must be 100 characters or fewer' }).superRefine(identifiesNoOne('What the token is for')),
 });
 const FIELDS = ['user', 'label'] as const;
 const TokenId = z.coerce.number().int().positive();

@@ -1,4 +1,4 @@
-import { placeholderFor } from '../domain/identifiers.ts';
+import { kindLabel, placeholderFor } from '../domain/identifiers.ts';
 import { current, type Term, type Vocabularies } from '../vocabularies/service.ts';
 import { anchorFor, CASE_FORM_FIELDS, findingKey, LATER_STAGES } from './form.ts';
 import type { IdentifierConfirmation, IdentifierFinding } from './identifier-check.ts';
@@ -78,18 +78,6 @@ export function valuesFromCase(c: CaseView): CaseFormValues {
 
 export const FIELD_LABELS: Record<string, string> = { title: 'Title', narrative: 'What happened', learning: 'Learning points', note: 'The note' };
 
-export const KIND_LABELS: Record<string, string> = {
-  nhs_number: 'an NHS number',
-  ni_number: 'a National Insurance number',
-  postcode: 'a postcode',
-  phone: 'a phone number',
-  email: 'an email address',
-  hospital_number: 'a hospital or accession number',
-  staff_number: 'a staff registration number',
-  date: 'a full date',
-  person_name: 'a person’s name',
-};
-
 /** Terms a form may offer: current ones, plus a retired one the case already carries. */
 const offered = (terms: Term[], keep: string) => terms.filter((t) => !t.retired || t.code === keep);
 
@@ -121,7 +109,7 @@ function findingViews(values: CaseFormValues, findings: IdentifierFinding[], con
           return {
             key,
             id: `finding-${field}-${f.start}`,
-            kind: KIND_LABELS[f.kind] ?? f.kind,
+            kind: kindLabel(f.kind),
             confirmable: f.severity === 'confirm',
             placeholder: placeholderFor(f.kind),
             before: (f.start > 40 ? '…' : '') + text.slice(Math.max(0, f.start - 40), f.start),
@@ -144,8 +132,8 @@ export function findingErrors(findings: IdentifierFinding[]): { text: string; hr
     .map((f) => ({
       text:
         f.severity === 'block'
-          ? `${FIELD_LABELS[f.field]} contains ${KIND_LABELS[f.kind] ?? f.kind} at character ${f.start + 1} (${f.masked}): remove it before saving`
-          : `${FIELD_LABELS[f.field]} contains what may be ${KIND_LABELS[f.kind] ?? f.kind} at character ${f.start + 1} (${f.masked}): replace it or confirm it identifies no one`,
+          ? `${FIELD_LABELS[f.field]} contains ${kindLabel(f.kind)} at character ${f.start + 1} (${f.masked}): remove it before saving`
+          : `${FIELD_LABELS[f.field]} contains what may be ${kindLabel(f.kind)} at character ${f.start + 1} (${f.masked}): replace it or confirm it identifies no one`,
       href: `#finding-${f.field}-${f.start}`,
     }));
 }

@@ -2,7 +2,8 @@ import { actionLabel } from '../audit/present.ts';
 import type { AuditEvent } from '../audit/service.ts';
 import { monthLabel } from '../domain/months.ts';
 import type { Term, Vocabularies } from '../vocabularies/service.ts';
-import { FIELD_LABELS, KIND_LABELS } from './form-view.ts';
+import { kindLabel } from '../domain/identifiers.ts';
+import { FIELD_LABELS } from './form-view.ts';
 
 const LABELS: Record<string, string> = {
   ...FIELD_LABELS,
@@ -61,7 +62,7 @@ export function presentHistory(events: AuditEvent[], v: Vocabularies) {
       who: e.actorLabel,
       what: actionLabel(e.action),
       changes: fields.map((f) => ({ field: LABELS[f] ?? f, before: created || !(f in before) ? null : show(f, before[f]), after: show(f, after[f]) })),
-      confirmations: confirmations.map((c) => ({ text: `Kept ${KIND_LABELS[c.kind] ?? c.kind} (${c.masked}) in ‘${LABELS[c.field] ?? c.field}’ as not identifying anyone: ${c.reason}` })),
+      confirmations: confirmations.map((c) => ({ text: `Kept ${kindLabel(c.kind)} (${c.masked}) in ‘${LABELS[c.field] ?? c.field}’ as not identifying anyone: ${c.reason}` })),
     };
   });
 }

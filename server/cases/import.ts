@@ -1,10 +1,10 @@
 import type * as CsvParse from 'csv-parse/sync';
 import { lazyRequire } from '../lazy-require.ts';
 import { isRef } from '../domain/case-ref.ts';
-import { findIdentifiers } from '../domain/identifiers.ts';
+import { findIdentifiers, kindLabel } from '../domain/identifiers.ts';
 import { STAGES } from '../domain/journey.ts';
 import type { Term, Vocabularies } from '../vocabularies/service.ts';
-import { FIELD_LABELS, KIND_LABELS } from './form-view.ts';
+import { FIELD_LABELS } from './form-view.ts';
 import type { IdentifierFinding } from './identifier-check.ts';
 import { CaseBody, type CaseInput } from './schema.ts';
 import type { FieldProblem } from './service.ts';
@@ -300,8 +300,8 @@ export type ImportProblem = { row: number; column: string; message: string };
 
 const findingMessage = (f: IdentifierFinding) =>
   f.severity === 'block'
-    ? `Contains ${KIND_LABELS[f.kind] ?? f.kind} at character ${f.start + 1} (${f.masked}): remove it`
-    : `Contains what may be ${KIND_LABELS[f.kind] ?? f.kind} at character ${f.start + 1} (${f.masked}): remove or replace it, as an import cannot confirm it identifies no one`;
+    ? `Contains ${kindLabel(f.kind)} at character ${f.start + 1} (${f.masked}): remove it`
+    : `Contains what may be ${kindLabel(f.kind)} at character ${f.start + 1} (${f.masked}): remove or replace it, as an import cannot confirm it identifies no one`;
 
 /**
  * Every problem of every row, in row order: reading problems first, then the case rules' own

@@ -4,18 +4,14 @@ import { requireRole } from '../auth/middleware.ts';
 import type { UserService } from '../users/service.ts';
 import { notFound } from '../web/errors.ts';
 import { formErrors, noErrors } from '../web/form-errors.ts';
-import { text } from '../web/form-fields.ts';
-import { findIdentifiers } from '../domain/identifiers.ts';
+import { identifiesNoOne, text } from '../web/form-fields.ts';
 import type { CaseService, CaseView } from './service.ts';
 
 const version = z.preprocess((v) => Number(Array.isArray(v) ? v[0] : v), z.number().int().positive()).optional().catch(undefined);
 
 /** Reopening and withdrawing need a reason: it is audited, so it must not identify anyone either. */
 const ReasonForm = z.object({
-  reason: text({ required: 'Enter the reason', max: 1000, tooLong: 'The reason must be 1,000 characters or fewer' }).refine(
-    (r) => findIdentifiers(r).length === 0,
-    'The reason must not contain anything that could identify a patient or member of staff',
-  ),
+  reason: text({ required: 'Enter the reason', max: 1000, tooLong: 'The reason must be 1,000 characters or fewer' }).superRefine(identifiesNoOne('The reason')),
   version,
 });
 

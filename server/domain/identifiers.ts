@@ -40,6 +40,23 @@ const PLACEHOLDERS: Record<IdentifierKind, string> = {
   person_name: '[name]',
 };
 
+/** How messages name each kind: "contains an NHS number". */
+const KIND_LABELS: Record<IdentifierKind, string> = {
+  nhs_number: 'an NHS number',
+  ni_number: 'a National Insurance number',
+  postcode: 'a postcode',
+  phone: 'a phone number',
+  email: 'an email address',
+  hospital_number: 'a hospital or accession number',
+  staff_number: 'a staff registration number',
+  date: 'a full date',
+  person_name: 'a person’s name',
+};
+
+export function kindLabel(kind: string): string {
+  return KIND_LABELS[kind as IdentifierKind] ?? 'an identifier';
+}
+
 export function placeholderFor(kind: string): string {
   return PLACEHOLDERS[kind as IdentifierKind] ?? '[removed]';
 }

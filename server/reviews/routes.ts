@@ -8,6 +8,7 @@ import type { UserService } from '../users/service.ts';
 import { current, loadVocabularies } from '../vocabularies/service.ts';
 import { notFound } from '../web/errors.ts';
 import { formErrors, fromMessages, noErrors } from '../web/form-errors.ts';
+import { identifiesNoOne } from '../web/form-fields.ts';
 import { exportFilename, toCsv } from '../web/table-export.ts';
 import { presentReview } from './present.ts';
 import { ATTENDANCE_ROLES, ReviewError, type ReviewService } from './service.ts';
@@ -21,7 +22,7 @@ const StartForm = z.object({
   departments: z.preprocess(many, z.array(z.string())),
 }).refine((f) => f.scope !== 'departments' || f.departments.length > 0, { path: ['departments'], message: 'Choose at least one department', when: () => true });
 
-const ReasonForm = z.object({ reason: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().min(1, 'Enter why the review needs correcting').max(1000, 'The reason must be 1,000 characters or fewer')) });
+const ReasonForm = z.object({ reason: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().min(1, 'Enter why the review needs correcting').max(1000, 'The reason must be 1,000 characters or fewer').superRefine(identifiesNoOne('The reason'))) });
 
 const ActionForm = z.object({
   description: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().min(1, 'Enter the action').max(2000, 'The action must be 2,000 characters or fewer')),

@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts';
 import { DEFAULT_SYNONYMS } from '../domain/synonyms.ts';
 import type { UserService } from '../users/service.ts';
 import { formErrors, fromMessages, noErrors } from '../web/form-errors.ts';
+import { identifiesNoOne } from '../web/form-fields.ts';
 import type { SearchService } from './service.ts';
 
 /** A group as an admin types it: "CXR, chest X-ray, chest film". Stored with "|" between terms. */
@@ -15,7 +16,9 @@ const GroupForm = z.object({
     .transform((s) => [...new Set(s.split(/[,\n]/).map((t) => t.trim().replace(/\s+/g, ' ')).filter(Boolean))])
     .refine((terms) => terms.length >= 2, 'Enter at least two words or phrases, separated by commas')
     .refine((terms) => terms.length <= 12, 'Enter at most 12 words or phrases in one group')
-    .refine((terms) => terms.every((t) => t.length <= 40 && !t.includes('|')), 'Each word or phrase must be 40 characters or fewer, without |'),
+    .refine((terms) => terms.every((t) => t.length <= 40 && !t.includes('|')), 'Each word or phrase must be 40 characters or fewer, without |')
+    // Eponyms ("Colles fracture") are fair search words; numbers that identify someone are not.
+    .superRefine((terms, ctx) => identifiesNoOne('The group', { allowNamesAndDates: true })(terms.join(', '), ctx)),
 });
 
 /** Admins extend the built-in imaging synonyms; the search index is rebuilt with each change. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findIdentifiers, kindLabel, mask, severity } from '../domain/identifiers.ts';
 
 /**
  * Form fields arrive as strings, as arrays when a field is repeated, or not at all. These schemas
@@ -20,4 +21,18 @@ export function optionalText(opts: { max: number; tooLong: string; invalid: stri
 
 export function choice<const T extends readonly [string, ...string[]]>(values: T, message: string) {
   return z.preprocess((v) => (v === undefined || v === null ? '' : v), z.enum(values, { error: message }));
+}
+
+/**
+ * For text kept outside a case (a reason in the audit trail, a label, a search term): refused if it
+ * holds anything that could identify someone, as there is no confirming a date or name here (where
+ * names are expected, as in eponyms, `allowNamesAndDates`). The message shows each finding masked.
+ */
+export function identifiesNoOne(label: string, opts: { allowNamesAndDates?: boolean } = {}) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    const found = findIdentifiers(value).filter((f) => !opts.allowNamesAndDates || severity(f.kind) === 'block');
+    if (!found.length) return;
+    const parts = found.map((f) => `${kindLabel(f.kind)} (${mask(value.slice(f.start, f.end))})`);
+    ctx.addIssue({ code: 'custom', message: `${label} contains what looks like ${parts.join(', and ')}. Remove anything that could identify a patient or member of staff`, input: value });
+  };
 }

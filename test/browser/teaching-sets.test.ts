@@ -46,7 +46,7 @@ describe('teaching sets in a real browser', () => {
     await page.fill('#audience', 'ST1 radiology registrars');
     await page.click('form button[type="submit"]');
     await page.waitForLoadState('domcontentloaded');
-    expect(await page.locator('.nhsuk-error-summary').textContent()).toContain("a person's name");
+    expect(await page.locator('.nhsuk-error-summary').textContent()).toContain('a person’s name');
     await expectNoAxeViolations(page);
     await page.fill('#description', 'Findings seen but not acted on.');
     await page.click('form button[type="submit"]');

@@ -117,7 +117,7 @@ describe('adding an action', () => {
   it('refuses a name too, since any finding stops the save', async () => {
     const res = await post(safety, `/cases/${ref}/actions`, fields({ description: 'Ask Dr Sarah Jenkins to re-audit' }));
     expect(res.status).toBe(400);
-    expect($(res.text)('#description-error').text()).toContain("a person's name");
+    expect($(res.text)('#description-error').text()).toContain('a person’s name');
     expect(await rows()).toEqual([]);
   });
 

@@ -15,12 +15,16 @@ const narrative = `Follow-up CT for NHS number ${NHS} was never booked.`;
 let ctx: TestContext;
 let safety: ReturnType<typeof request.agent>;
 let token: string;
+let director: ReturnType<typeof request.agent>;
+let admin: ReturnType<typeof request.agent>;
 let ref: string;
 
 beforeAll(async () => {
   ctx = await createTestApp();
   const author = await createUser(ctx, 'safety');
   safety = await signedInAgent(ctx, author.email);
+  director = await signedInAgent(ctx, (await createUser(ctx, 'director')).email);
+  admin = await signedInAgent(ctx, (await createUser(ctx, 'admin')).email);
   const clock = () => new Date(ctx.clock.now);
   token = (await createTokenService({ db: ctx.db, audit: createAuditService(clock), clock }).create({ id: null, label: 'test' }, author.id, 'test')).token;
   ref = (await logCase(ctx, author)).ref;
@@ -32,7 +36,7 @@ afterAll(async () => ctx.close());
 async function stored(): Promise<string[]> {
   const digits = NHS.replace(/\s/g, '');
   const hits: string[] = [];
-  for (const table of ['cases', 'case_notes', 'actions', 'audit_events'] as const) {
+  for (const table of ['cases', 'case_notes', 'actions', 'audit_events', 'spc_rebases', 'search_synonyms', 'api_tokens'] as const) {
     for (const row of await ctx.db.selectFrom(table).selectAll().execute()) {
       if (JSON.stringify(row).replace(/[\s-]/g, '').includes(digits)) hits.push(table);
     }
@@ -79,6 +83,43 @@ describe('an NHS number is refused on every save path, with nothing stored', () 
       .type('form')
       .send({ _csrf: await tokenFor(safety, `/cases/${ref}/actions/new`), description: narrative, owner: 'patient-safety-team', 'dueDate[day]': '1', 'dueDate[month]': '1', 'dueDate[year]': '2027' });
     expect(action.status).toBeGreaterThanOrEqual(400);
+    expect(await stored()).toEqual([]);
+  });
+});
+
+describe('an NHS number is refused in every other text that is kept', () => {
+  const refused = (res: request.Response, message: string) => {
+    expect(res.status).toBe(400);
+    // The form shows what was typed again, to be put right; the messages show the number masked.
+    const summary = $(res.text)('.nhsuk-error-summary').text();
+    expect(summary).toContain(`${message} contains what looks like an NHS number (••• ••• 5919)`);
+    expect(summary).not.toContain(NHS);
+  };
+  const reason = `Complaint from the patient with NHS number ${NHS}`;
+
+  it('a reason for withdrawing or reopening a case', async () => {
+    const page = `/cases/${ref}/withdraw`;
+    refused(await safety.post(page).type('form').send({ _csrf: await tokenFor(safety, page), reason, version: '1' }), 'The reason');
+    expect(await stored()).toEqual([]);
+  });
+
+  it('a reason for rebasing a trend chart', async () => {
+    const chart = '/trends/chart?measure=theme:T1';
+    const period = String($((await director.get(chart)).text)('#period option').eq(3).val());
+    refused(await director.post(chart).type('form').send({ _csrf: await tokenFor(director, chart), period, reason }), 'The reason');
+    expect(await stored()).toEqual([]);
+  });
+
+  it('a search synonym group, which may hold an eponym but no number', async () => {
+    const post = async (terms: string) => admin.post('/admin/synonyms').type('form').send({ _csrf: await tokenFor(admin, '/admin/synonyms'), terms });
+    refused(await post(`scaphoid, ${NHS}`), 'The group');
+    expect(await stored()).toEqual([]);
+    expect((await post('Colles fracture, distal radius fracture')).status).toBe(303);
+  });
+
+  it('what an API token is for', async () => {
+    const res = await admin.post('/admin/tokens').type('form').send({ _csrf: await tokenFor(admin, '/admin/tokens'), user: '1', label: `For ${NHS}` });
+    refused(res, 'What the token is for');
     expect(await stored()).toEqual([]);
   });
 });

@@ -125,6 +125,11 @@ describe('quarterly review', () => {
   it('corrects by a new version with a reason; both versions stay readable', async () => {
     const bad = await post(director, `/reviews/${reviewId}/correct`, { reason: '' }, `/reviews/${reviewId}`);
     expect(bad.status).toBe(400);
+    const reviews = (await ctx.db.selectFrom('reviews').select('id').execute()).length;
+    const identifying = await post(director, `/reviews/${reviewId}/correct`, { reason: 'Wrong count for patient 943 476 5919' }, `/reviews/${reviewId}`);
+    expect(identifying.status).toBe(400);
+    expect($(identifying.text)('.nhsuk-error-summary').text()).toContain('The reason contains what looks like an NHS number (••• ••• 5919)');
+    expect((await ctx.db.selectFrom('reviews').select('id').execute()).length).toBe(reviews);
     const res = await post(director, `/reviews/${reviewId}/correct`, { reason: 'Attendance was wrong' }, `/reviews/${reviewId}`);
     expect(res.status).toBe(303);
     const v2 = Number(res.headers.location!.split('/').pop());

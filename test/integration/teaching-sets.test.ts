@@ -231,7 +231,7 @@ describe('the cases in a set', () => {
     const res = await post(trainer, `/teaching-sets/${id}/cases`, { ref: nodule, note: 'Ask Dr Sarah Jenkins about it' });
     expect(res.status).toBe(400);
     expect(summary(res.text)[0]).toMatchObject({ href: '#addNote' });
-    expect(summary(res.text)[0]!.text).toContain("a person's name");
+    expect(summary(res.text)[0]!.text).toContain('a person’s name');
     expect(await itemRefs(id)).toEqual([]);
   });
 
