@@ -3,6 +3,7 @@
  * it runs on every save, so every pattern is compiled once and scanning is linear in the text.
  */
 import { findDates } from './identifiers/dates.ts';
+import { foldForScanning } from './identifiers/fold.ts';
 import { findPersonNames } from './identifiers/names.ts';
 import {
   findEmails,
@@ -105,7 +106,8 @@ function resolveOverlaps(candidates: Finding[]): Finding[] {
 }
 
 /** Every identifier in `text`, sorted by start and non-overlapping. */
-export function findIdentifiers(text: string): Finding[] {
+export function findIdentifiers(original: string): Finding[] {
+  const text = foldForScanning(original);
   const found: Finding[] = [];
   findEmails(text, found);
   findStaffNumbers(text, found);

@@ -43,6 +43,37 @@ describe('NHS numbers', () => {
   it('does not read digits inside longer runs or decimals', () => {
     clean(['Serial 94347659190 logged.', 'Value 1.9434765919 recorded.', 'The total 19434765919 matched.']);
   });
+
+  it.each(['943.476.5919', '9 4 3 4 7 6 5 9 1 9', '94 34 76 59 19', '9434 765 919'])('flags %s, however the digits are grouped', (value) => {
+    only('nhs_number', value, `NHS:${value} on the request.`);
+    only('nhs_number', value, `The request showed ${value} in the header.`);
+  });
+
+  it('ignores other groupings of ten digits that fail modulus 11, or run on', () => {
+    clean(['Counts 1 2 3 4 5 6 7 8 9 0 by day.', 'Scores 9 4 3 4 7 6 5 9 1 9 2 were logged.', 'Sizes 12 34 56 78 90 mm.']);
+  });
+});
+
+describe('text typed with look-alike characters', () => {
+  it.each([
+    ['full-width digits', '９４３４７６５９１９'],
+    ['Arabic-Indic digits', '٩٤٣٤٧٦٥٩١٩'],
+    ['non-breaking hyphens', '943\u2011476\u20115919'],
+    ['en dashes', '943\u2013476\u20135919'],
+    ['thin spaces', '943\u2009476\u20095919'],
+    ['zero-width spaces', '943\u200b476\u200b5919'],
+  ])('finds an NHS number in %s, at its place in the text as typed', (_, value) => {
+    only('nhs_number', value, `Patient ${value} was seen.`);
+  });
+
+  it('finds a postcode typed with a no-break space or in full-width letters', () => {
+    only('postcode', 'SW1A\u00a01AA', 'Lives at SW1A\u00a01AA now.');
+    only('postcode', 'ＳＷ１Ａ １ＡＡ', 'Lives at ＳＷ１Ａ １ＡＡ now.');
+  });
+
+  it('leaves other scripts and symbols as they are', () => {
+    clean(['Dose 5 µg ×2 — “routine” follow-up ✓', 'Café résumé naïve', 'Emoji 😀 then 12 mm']);
+  });
 });
 
 describe('National Insurance numbers', () => {

@@ -12,7 +12,9 @@ const isAlnum = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 &&
 // ---------------------------------------------------------------------------------------------
 // NHS numbers
 
-const NHS_RE = /(?<![\w.])(\d{3})[ \u00A0-]?(\d{3})[ \u00A0-]?(\d{4})(?!\w|[.,/:-]\d)/g;
+const NHS_RE = /(?<![\w.])(\d{3})[ \u00A0.-]?(\d{3})[ \u00A0.-]?(\d{4})(?!\w|[.,/:-]\d)/g;
+// Ten digits grouped any other way ("9 4 3 4 7 6 5 9 1 9", "94 34 76 59 19"), with no more after them.
+const NHS_REGROUPED_RE = /(?<![\w.])\d(?:[ \u00A0.-]?\d){9}(?!\w|[ \u00A0.,/:-]\d)/g;
 // Only the words right before the number count: "NHS number", "CHI no.", "NHS No: ".
 const NHS_CONTEXT_RE =
   /\b(?:NHS|CHI|H&C)(?:\s*(?:numbers?|nos?\.?|num\.?|#|:|-|is|was|given|quoted|recorded|as|of))*\s*\(?$/i;
@@ -38,6 +40,13 @@ export function findNhsNumbers(text: string, out: Finding[]): void {
       if (digits[0] === '0' && raw.length === 10) continue;
     }
     out.push({ kind: 'nhs_number', start, end: start + raw.length });
+  }
+  for (const m of text.matchAll(NHS_REGROUPED_RE)) {
+    const digits = m[0].replace(/\D/g, '');
+    const context = before(text, m.index, 40);
+    // A number with a leading 0 grouped like this reads as a phone number; the phone detector takes it.
+    if (!NHS_CONTEXT_RE.test(context) && (!isValidNhsNumber(digits) || CODE_CONTEXT_RE.test(context) || digits[0] === '0')) continue;
+    out.push({ kind: 'nhs_number', start: m.index, end: m.index + m[0].length });
   }
 }
 
