@@ -5,7 +5,7 @@
  * UTF-16 unit becomes exactly one, so offsets into the folded text are offsets into the original.
  */
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[^\t\n\r\u0020-\u007e]/;
 const DECIMAL_DIGIT = /\p{Nd}/u;
 const SPACE = 0x20;
 const HYPHEN = 0x2d;
