@@ -4,6 +4,7 @@ import { capture } from './capture.ts';
 import { cardLayout } from './card-layout.ts';
 import { classNames, modifierClass } from './class-names.ts';
 import { formatDateTime, isoDate } from './dates.ts';
+import { documentTitle } from './document-title.ts';
 import { letBlock } from './let.ts';
 import { footerNavigation } from './footer-navigation.ts';
 import { headerService } from './header-service.ts';
@@ -52,6 +53,7 @@ export const helpers: Record<string, HelperDelegate> = {
   classNames,
   concat,
   default: fallback,
+  documentTitle,
   eq,
   footerNavigation,
   formatDateTime,
