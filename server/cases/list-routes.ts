@@ -1,5 +1,6 @@
 import { type Request, Router } from 'express';
 import { requireRole, requireSignedIn } from '../auth/middleware.ts';
+import type { Role } from '../domain/roles.ts';
 import type { AuditService } from '../audit/service.ts';
 import type { Db } from '../db/database.ts';
 import type { UserService } from '../users/service.ts';
@@ -22,6 +23,9 @@ function rawQuery(req: Request): Record<string, string> {
 }
 const queryString = (values: Record<string, string>, extra: Record<string, string> = {}) =>
   new URLSearchParams(Object.entries({ ...values, ...extra }).filter(([, v]) => v !== '')).toString();
+
+/** Who may download the list. An admin can open it but not download it, so is not offered the links. */
+const EXPORT_ROLES: Role[] = ['safety', 'director', 'trainer'];
 
 export function caseListRoutes(deps: { db: Db; cases: CaseService; audit: AuditService; users: UserService; clock: () => Date }): Router {
   const { db, cases, audit, users, clock } = deps;
@@ -47,6 +51,7 @@ export function caseListRoutes(deps: { db: Db; cases: CaseService; audit: AuditS
       pageTitle: 'Cases',
       flash,
       canImport: req.user!.role === 'safety' || req.user!.role === 'director',
+      canExport: EXPORT_ROLES.includes(req.user!.role),
       values,
       ...view,
       errors: { list: [], byField: {} },
@@ -62,7 +67,7 @@ export function caseListRoutes(deps: { db: Db; cases: CaseService; audit: AuditS
 
   // Exports carry every case's text out of the system, so they are for the roles that own the cases, and audited.
   for (const ext of ['csv', 'xlsx'] as const) {
-    router.get(`/cases/export.${ext}`, ...requireRole('safety', 'director', 'trainer'), async (req, res) => {
+    router.get(`/cases/export.${ext}`, ...requireRole(...EXPORT_ROLES), async (req, res) => {
       const parsed = CaseListQuery.safeParse(req.query);
       if (!parsed.success) return res.redirect(303, `/cases?${queryString(rawQuery(req))}`);
       const filter = toFilter(parsed.data, canSeeDrafts(req.user!.role));

@@ -113,6 +113,20 @@ describe('case list', () => {
     expect((await safety.get('/cases?status=draft')).text).toContain(draftRef);
   });
 
+  it('offers the downloads only to those who may download, each link working', async () => {
+    const links = async (agent: ReturnType<typeof request.agent>) => {
+      const page = $((await agent.get('/cases?theme=T3')).text);
+      return page('main a[href^="/cases/export."]').map((_, a) => page(a).attr('href')).get();
+    };
+    const offered = await links(safety);
+    expect(offered).toEqual(['/cases/export.csv?theme=T3', '/cases/export.xlsx?theme=T3']);
+    for (const href of offered) await safety.get(href).expect(200);
+    await createUser(ctx, 'admin');
+    const admin = await signedInAgent(ctx, 'admin@test.casebook.test');
+    expect(await links(admin)).toEqual([]);
+    await admin.get('/cases/export.csv?theme=T3').expect(403);
+  });
+
   it('exports the filtered list as CSV with themes and factors as columns, and audits it', async () => {
     const res = await safety.get('/cases/export.csv?theme=T3').expect(200);
     expect(res.headers['content-type']).toContain('text/csv');
