@@ -183,6 +183,7 @@ describe('editing a case', () => {
     const res = await postForm(safety, `/cases/${c.ref}/edit`, formFields({ title: 'My title', version: '1', intent: 'save' }), `/cases/${c.ref}/edit`);
     expect(res.status).toBe(409);
     const $$ = $(res.text);
+    expect($$('#conflict').text()).toMatch(new RegExp(`${c.ref} was saved by someone else \\(version 2, \\d{1,2} \\w+ \\d{4}`));
     const row = $$('#conflict').next('table').find('tr').filter((_, tr) => $$(tr).find('th').text() === 'Title');
     expect(row.find('td').map((_, td) => $$(td).text()).get()).toEqual(['Their title', 'My title']);
     expect($$('#title').val()).toBe('My title');
