@@ -7,6 +7,8 @@ declare module 'express-session' {
   interface SessionData {
     userId?: number;
     flash?: string;
+    /** Told once on the next page, as a problem rather than a success: an action that could not be done. */
+    flashProblem?: string;
     createdToken?: { token: string; email: string };
   }
 }

@@ -42,13 +42,15 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
   async function renderCase(req: Request, res: Response, c: CaseView, extra: Record<string, unknown> = {}, status = 200) {
     const [v, timeframes, row] = await Promise.all([loadVocabularies(db), loadTimeframes(db), db.selectFrom('cases').select('id').where('ref', '=', c.ref).executeTakeFirstOrThrow()]);
     const role = req.user!.role;
-    const flash = req.session.flash;
+    const { flash, flashProblem } = req.session;
     delete req.session.flash;
+    delete req.session.flashProblem;
     const editor = role === 'safety' || role === 'director';
     res.status(status).render('pages/cases/case', {
       pageTitle: `${status >= 400 ? 'Error: ' : ''}${c.ref}: ${c.title}`,
       c: presentCase(c, v, timeframes),
       flash,
+      flashProblem,
       notes: await notes.list(row.id),
       actions: await deps.actions.actionsForCase(c.ref, role),
       addToSet: await deps.teachingSets.addToSetOptions(req.user!, c.ref),
@@ -103,7 +105,7 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
   // Errors from status changes the page offers are told on the case page, not as error pages.
   router.use('/cases/:ref', (err: unknown, req: Request, res: Response, next: (e?: unknown) => void) => {
     if (err instanceof CaseStateError || err instanceof VersionConflictError) {
-      req.session.flash = err instanceof VersionConflictError ? `${err.current.ref} was changed by someone else: check it and try again` : err.message;
+      req.session.flashProblem = err instanceof VersionConflictError ? `${err.current.ref} was changed by someone else since you opened it: check it and try again` : err.message;
       return res.redirect(303, `/cases/${String(req.params.ref).toUpperCase()}`);
     }
     next(err);

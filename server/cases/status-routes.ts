@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { requireRole } from '../auth/middleware.ts';
 import type { UserService } from '../users/service.ts';
 import { notFound } from '../web/errors.ts';
-import { formErrors, noErrors } from '../web/form-errors.ts';
+import { formErrors, fromMessages, noErrors } from '../web/form-errors.ts';
 import { identifiesNoOne, text } from '../web/form-fields.ts';
-import type { CaseService, CaseView } from './service.ts';
+import { CaseStateError, type CaseService, type CaseView, VersionConflictError } from './service.ts';
 
-const version = z.preprocess((v) => Number(Array.isArray(v) ? v[0] : v), z.number().int().positive()).optional().catch(undefined);
+/** The version the user saw. Without one there is nothing to check a change against, so nothing is done. */
+const version = z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(Array.isArray(v) ? v[0] : v)), z.number().int().positive().optional()).catch(-1);
+const STALE = 'This page was out of date: check the case, then try again';
 
 /** Reopening and withdrawing need a reason: it is audited, so it must not identify anyone either. */
 const ReasonForm = z.object({
@@ -42,7 +44,12 @@ export function caseStatusRoutes(cases: CaseService, users: UserService): Router
 
   router.post('/cases/:ref/close', ...requireRole('safety', 'director'), async (req, res) => {
     const c = await load(req);
-    await cases.close(users.actorFor(req.user!), c.ref, version.parse(req.body?.version));
+    const seen = version.parse(req.body?.version);
+    if (seen === undefined || seen < 0) {
+      req.session.flashProblem = STALE;
+      return res.redirect(303, `/cases/${c.ref}`);
+    }
+    await cases.close(users.actorFor(req.user!), c.ref, seen);
     req.session.flash = `${c.ref} has been closed`;
     res.redirect(303, `/cases/${c.ref}`);
   });
@@ -64,9 +71,19 @@ export function caseStatusRoutes(cases: CaseService, users: UserService): Router
       const c = await load(req);
       const parsed = ReasonForm.safeParse(req.body ?? {});
       if (!parsed.success) return show(res, c, { reason: req.body?.reason, version: req.body?.version }, formErrors(parsed.error, ['reason']), 400);
+      const { reason, version: seen } = parsed.data;
+      // Out of date: told on the form with the reason kept, now against the case as it is.
+      const stale = (message: string, status: number) => show(res, c, { reason, version: c.version }, fromMessages({ reason: message }, ['reason']), status);
+      if (seen === undefined || seen < 0) return stale(STALE, 400);
       const actor = users.actorFor(req.user!);
-      if (kind === 'reopen') await cases.reopen(actor, c.ref, parsed.data.reason, parsed.data.version);
-      else await cases.withdraw(actor, c.ref, parsed.data.reason, parsed.data.version);
+      try {
+        if (kind === 'reopen') await cases.reopen(actor, c.ref, reason, seen);
+        else await cases.withdraw(actor, c.ref, reason, seen);
+      } catch (err) {
+        if (err instanceof VersionConflictError) return stale(`${c.ref} was changed by someone else since you opened this page: check the case, then try again`, 409);
+        if (err instanceof CaseStateError) return stale(err.message, 409);
+        throw err;
+      }
       req.session.flash = page.done(c.ref);
       res.redirect(303, `/cases/${c.ref}`);
     });

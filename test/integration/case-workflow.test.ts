@@ -76,8 +76,37 @@ describe('status workflow', () => {
     const res = await post(safety, `/cases/${ref}/close`, { version: '7' }, `/cases/${ref}`);
     expect(res.status).toBe(303);
     const page = $((await safety.get(`/cases/${ref}`)).text);
+    // Told as a problem, not in the green banner that says an action was done.
+    expect(page('.nhsuk-notification-banner--success')).toHaveLength(0);
+    expect(page('.nhsuk-notification-banner').text()).toContain('Not done');
     expect(page('.nhsuk-notification-banner').text()).toContain('changed by someone else');
     expect((await statusOf(ref)).status).toBe('submitted');
+  });
+
+  it('does nothing when a status change does not say which version it was made against', async () => {
+    const { ref } = await logCase(ctx, author);
+    expect((await post(safety, `/cases/${ref}/close`, {}, `/cases/${ref}`)).status).toBe(303);
+    expect($((await safety.get(`/cases/${ref}`)).text)('.nhsuk-notification-banner').text()).toContain('This page was out of date');
+    const withdraw = await post(safety, `/cases/${ref}/withdraw`, { reason: 'Logged twice', version: 'abc' }, `/cases/${ref}/withdraw`);
+    expect(withdraw.status).toBe(400);
+    expect(await statusOf(ref)).toMatchObject({ status: 'submitted', version: 1, withdrawn_at: null });
+  });
+
+  it('keeps the reason, on its form, when a reopen or withdrawal lost a race', async () => {
+    const { ref } = await logCase(ctx, author);
+    await post(safety, `/cases/${ref}/close`, { version: '1' }, `/cases/${ref}`);
+    const res = await post(director, `/cases/${ref}/withdraw`, { reason: 'Logged twice', version: '1' }, `/cases/${ref}/withdraw`);
+    expect(res.status).toBe(409);
+    const form = $(res.text);
+    expect(form('.nhsuk-error-summary').text()).toContain(`${ref} was changed by someone else since you opened this page`);
+    expect(form('.nhsuk-error-summary a').attr('href')).toBe('#reason');
+    expect(form('#reason').text()).toBe('Logged twice');
+    // Sent again from this page, it is made against the case as it now is.
+    expect(form('input[name="version"]').val()).toBe('2');
+    expect(await statusOf(ref)).toMatchObject({ withdrawn_at: null, version: 2 });
+    const again = await post(director, `/cases/${ref}/withdraw`, { reason: 'Logged twice', version: String(form('input[name="version"]').val()) }, `/cases/${ref}/withdraw`);
+    expect(again.status).toBe(303);
+    expect(await statusOf(ref)).toMatchObject({ withdrawn_reason: 'Logged twice', version: 3 });
   });
 });
 
