@@ -2,6 +2,7 @@ import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
 import { requireRole, requireSignedIn } from '../auth/middleware.ts';
 import type { Db } from '../db/database.ts';
+import { parseDateParts, ukToday } from '../domain/actions.ts';
 import { monthOf } from '../domain/months.ts';
 import { addQuarters, isQuarter, quarterLabel, quarterOf } from '../domain/quarters.ts';
 import type { UserService } from '../users/service.ts';
@@ -24,11 +25,26 @@ const StartForm = z.object({
 
 const ReasonForm = z.object({ reason: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().min(1, 'Enter why the review needs correcting').max(1000, 'The reason must be 1,000 characters or fewer').superRefine(identifiesNoOne('The reason'))) });
 
-const ActionForm = z.object({
-  description: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().min(1, 'Enter the action').max(2000, 'The action must be 2,000 characters or fewer')),
-  owner: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().min(1, 'Choose who owns the action')),
-  dueDate: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the due date as year-month-day, like 2027-01-31')),
-});
+/** A real calendar day written year-month-day. */
+const isRealDay = (s: string) => {
+  const [year = '', month = '', day = ''] = s.split('-');
+  return parseDateParts({ year, month, day }).ok;
+};
+
+/** Checked as a case's action is: an owner the form offers, a real due date not yet past. */
+const actionForm = (rules: { owners: string[]; today: string }) =>
+  z.object({
+    description: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().min(1, 'Enter the action').max(2000, 'The action must be 2,000 characters or fewer')),
+    owner: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().refine((v) => rules.owners.includes(v), 'Choose who owns the action')),
+    dueDate: z.preprocess(
+      (v) => (typeof v === 'string' ? v.trim() : ''),
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the due date as year-month-day, like 2027-01-31')
+        .refine(isRealDay, 'The due date must be a real date')
+        .refine((d) => d >= rules.today, 'The due date must be today or in the future'),
+    ),
+  });
 
 /** The quarters a director may review: the last eight finished ones. */
 function reviewableQuarters(now: Date): string[] {
@@ -108,6 +124,13 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
   router.post('/reviews', ...requireRole('director'), async (req, res) => {
     const parsed = StartForm.safeParse(req.body ?? {});
     if (!parsed.success) return renderStart(res, req.body ?? {}, formErrors(parsed.error, ['quarter', 'scope', 'departments']), 400);
+    // Only what the form offers: a finished quarter, departments in use.
+    const departments = new Set(current((await loadVocabularies(db)).departments).map((d) => d.code));
+    const offered = {
+      ...(reviewableQuarters(clock()).includes(parsed.data.quarter) ? {} : { quarter: 'Choose a quarter from the list: one of the last eight that have finished' }),
+      ...(parsed.data.scope === 'departments' && parsed.data.departments.some((d) => !departments.has(d)) ? { departments: 'Choose departments from the list' } : {}),
+    };
+    if (Object.keys(offered).length) return renderStart(res, req.body ?? {}, fromMessages(offered, ['quarter', 'scope', 'departments']), 400);
     try {
       const id = await reviews.start(users.actorFor(req.user!), parsed.data.quarter, parsed.data.scope === 'departments' ? parsed.data.departments : []);
       res.redirect(303, `/reviews/${id}`);
@@ -139,7 +162,8 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
 
   router.post('/reviews/:reviewId/actions', ...requireRole('director'), async (req, res) => {
     const review = await load(req);
-    const parsed = ActionForm.safeParse(req.body ?? {});
+    const owners = current((await loadVocabularies(db)).actionOwners).map((t) => t.code);
+    const parsed = actionForm({ owners, today: ukToday(clock()) }).safeParse(req.body ?? {});
     if (!parsed.success) return show(req, res, { actionErrors: formErrors(parsed.error, ['description', 'owner', 'dueDate']), actionValues: req.body }, 400);
     try {
       await reviews.agreeAction(users.actorFor(req.user!), review.id, parsed.data);

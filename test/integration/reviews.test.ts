@@ -38,6 +38,13 @@ describe('quarterly review', () => {
     const bad = await post(director, '/reviews', { quarter: '', scope: 'departments' }, '/reviews/new');
     expect(bad.status).toBe(400);
     expect($(bad.text)('.nhsuk-error-summary').text()).toContain('Choose at least one department');
+    // Only what the form offers: no quarter yet to come, no department that does not exist.
+    const before = (await ctx.db.selectFrom('reviews').select('id').execute()).length;
+    const offTheList = await post(director, '/reviews', { quarter: '2099-Q1', scope: 'departments', departments: ['north', 'nowhere'] }, '/reviews/new');
+    expect(offTheList.status).toBe(400);
+    const problems = $(offTheList.text)('.nhsuk-error-summary a').map((_, a) => $(offTheList.text)(a).text()).get();
+    expect(problems).toEqual(['Choose a quarter from the list: one of the last eight that have finished', 'Choose departments from the list']);
+    expect(await ctx.db.selectFrom('reviews').select('id').execute()).toHaveLength(before);
     const res = await post(director, '/reviews', { quarter: '2026-Q3', scope: 'organisation' }, '/reviews/new');
     expect(res.status).toBe(303);
     reviewId = Number(res.headers.location!.split('/').pop());
@@ -75,6 +82,13 @@ describe('quarterly review', () => {
   });
 
   it('agrees actions tracked like case actions', async () => {
+    const bad = await post(director, `/reviews/${reviewId}/actions`, { description: 'Good', owner: 'zzz', dueDate: '2027-02-30' }, `/reviews/${reviewId}`);
+    expect(bad.status).toBe(400);
+    const problems = $(bad.text)('.nhsuk-error-summary a').map((_, a) => $(bad.text)(a).text()).get();
+    expect(problems).toEqual(['Choose who owns the action', 'The due date must be a real date']);
+    const past = await post(director, `/reviews/${reviewId}/actions`, { description: 'Good', owner: 'patient-safety-team', dueDate: '2020-01-31' }, `/reviews/${reviewId}`);
+    expect($(past.text)('.nhsuk-error-summary').text()).toContain('The due date must be today or in the future');
+    expect(await ctx.db.selectFrom('actions').select('id').where('review_id', '=', reviewId).execute()).toEqual([]);
     const res = await post(director, `/reviews/${reviewId}/actions`, { description: 'Weekly fail-safe check of unacknowledged alerts', owner: 'patient-safety-team', dueDate: '2027-03-31' }, `/reviews/${reviewId}`);
     expect(res.status).toBe(303);
     const row = await ctx.db.selectFrom('actions').selectAll().where('review_id', '=', reviewId).executeTakeFirstOrThrow();
