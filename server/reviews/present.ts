@@ -4,6 +4,7 @@ import { defaultFormatPeriod } from '../domain/spc.ts';
 import type { Role } from '../domain/roles.ts';
 import { renderXmrSvg } from '../web/charts/xmr-chart.ts';
 import type { Vocabularies } from '../vocabularies/service.ts';
+import type { PostedNotes } from './notes-form.ts';
 import { ATTENDANCE_ROLES, type ReviewService } from './service.ts';
 import { type ActionLine, type ReviewPack, SECTION_TITLES, SECTIONS } from './types.ts';
 
@@ -18,12 +19,24 @@ const actionView = (a: ActionLine, v: Vocabularies) => ({
 });
 
 /** The review page's model: the pack's seven sections, the words around them and what this viewer may do. */
-export function presentReview(opts: { review: Review; pack: ReviewPack; actions: ActionLine[]; versions: { id: number; version_no: number; status: string; signed_off_at: string | null; correction_reason: string | null }[]; v: Vocabularies; role: Role }) {
-  const { review, pack, v } = opts;
+export function presentReview(opts: {
+  review: Review;
+  pack: ReviewPack;
+  actions: ActionLine[];
+  versions: { id: number; version_no: number; status: string; signed_off_at: string | null; correction_reason: string | null }[];
+  v: Vocabularies;
+  role: Role;
+  /** The notes form as typed, when it could not be saved: shown in place of what is stored. */
+  posted?: PostedNotes;
+  /** The notes form's errors, by field name. */
+  errors?: Record<string, string>;
+}) {
+  const { review, pack, v, posted } = opts;
+  const errors = opts.errors ?? {};
   const draft = review.status === 'draft';
-  const findings = review.snapshot?.findings ?? review.findings;
+  const findings = posted?.findings ?? review.snapshot?.findings ?? review.findings;
   const attendance = review.snapshot?.attendance ?? review.attendance;
-  const discussions = review.snapshot?.discussions ?? review.discussions;
+  const discussions = posted?.discussions ?? review.snapshot?.discussions ?? review.discussions;
   const quarterNames = pack.quarters.map((q) => defaultFormatPeriod(q));
   return {
     review: {
@@ -44,8 +57,9 @@ export function presentReview(opts: { review: Review; pack: ReviewPack; actions:
       correct: !draft && opts.role === 'director' && !opts.versions.some((x) => x.version_no > review.version_no),
     },
     versions: opts.versions.map((x) => ({ ...x, current: x.id === review.id })),
-    sections: SECTIONS.map((s) => ({ key: s, title: SECTION_TITLES[s], findings: findings[s] ?? '' })),
+    sections: SECTIONS.map((s) => ({ key: s, title: SECTION_TITLES[s], findings: findings[s] ?? '', error: errors[`findings-${s}`] })),
     overall: findings.overall ?? '',
+    overallError: errors['findings-overall'],
     quarterNames,
     summary: {
       total: pack.summary.total,
@@ -69,8 +83,8 @@ export function presentReview(opts: { review: Review; pack: ReviewPack; actions:
       overdue: pack.actions.overdue.length,
       done: pack.actions.doneSinceLast.map((a) => actionView(a, v)),
     },
-    cases: pack.cases.map((c) => ({ ...c, discussed: discussions[c.ref]?.discussed ?? false, note: discussions[c.ref]?.note ?? '' })),
-    attendance: ATTENDANCE_ROLES.map((role, i) => ({ index: i, role, count: attendance.find((a) => a.role === role)?.count ?? 0 })),
+    cases: pack.cases.map((c) => ({ ...c, discussed: discussions[c.ref]?.discussed ?? false, note: discussions[c.ref]?.note ?? '', noteError: errors[`note-${c.ref}`] })),
+    attendance: ATTENDANCE_ROLES.map((role, i) => ({ index: i, role, count: posted ? posted.attendance[i] : (attendance.find((a) => a.role === role)?.count ?? 0), error: errors[`attendance-${i}`] })),
     attendanceTotal: attendance.reduce((n, a) => n + a.count, 0),
     agreed: opts.actions.map((a) => actionView(a, v)),
   };

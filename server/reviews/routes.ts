@@ -3,19 +3,19 @@ import { z } from 'zod';
 import { requireRole, requireSignedIn } from '../auth/middleware.ts';
 import type { Db } from '../db/database.ts';
 import { parseDateParts, ukToday } from '../domain/actions.ts';
+import { isRef } from '../domain/case-ref.ts';
 import { monthOf } from '../domain/months.ts';
 import { addQuarters, isQuarter, quarterLabel, quarterOf } from '../domain/quarters.ts';
 import type { UserService } from '../users/service.ts';
 import { current, loadVocabularies } from '../vocabularies/service.ts';
 import { notFound } from '../web/errors.ts';
-import { formErrors, fromMessages, noErrors } from '../web/form-errors.ts';
-import { identifiesNoOne } from '../web/form-fields.ts';
+import { type FormErrors, formErrors, fromMessages, noErrors } from '../web/form-errors.ts';
+import { identifiesNoOne, many } from '../web/form-fields.ts';
 import { exportFilename, toCsv } from '../web/table-export.ts';
+import { notesFieldOrder, notesForm, postedNotes, type PostedNotes } from './notes-form.ts';
 import { presentReview } from './present.ts';
-import { ATTENDANCE_ROLES, ReviewError, type ReviewService } from './service.ts';
-import { SECTIONS } from './types.ts';
+import { ReviewError, type ReviewService } from './service.ts';
 
-const many = (v: unknown): string[] => (v === undefined || v === '' ? [] : (Array.isArray(v) ? v : [v]).map(String));
 
 const StartForm = z.object({
   quarter: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().refine(isQuarter, 'Choose the quarter to review')),
@@ -66,18 +66,19 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
     return review;
   }
 
-  async function show(req: Request, res: Response, extra: Record<string, unknown> = {}, status = 200) {
+  async function show(req: Request, res: Response, extra: { errors?: FormErrors; posted?: PostedNotes; [more: string]: unknown } = {}, status = 200) {
     const review = await load(req);
+    const { posted, ...rest } = extra;
     const [pack, actions, versions, v] = await Promise.all([reviews.pack(review), reviews.agreedActions(review.id), reviews.versions(review.id), loadVocabularies(db)]);
     const flash = req.session.flash;
     delete req.session.flash;
     res.status(status).render('pages/reviews/review', {
       pageTitle: `${status >= 400 ? 'Error: ' : ''}Review of ${quarterLabel(review.quarter)}`,
-      ...presentReview({ review, pack, actions, versions, v, role: req.user!.role }),
+      ...presentReview({ review, pack, actions, versions, v, role: req.user!.role, ...(posted ? { posted } : {}), ...(rest.errors ? { errors: rest.errors.byField } : {}) }),
       flash,
       errors: noErrors(),
       ownerItems: [{ value: '', text: 'Choose an owner' }, ...current(v.actionOwners).map((o) => ({ value: o.code, text: o.label }))],
-      ...extra,
+      ...rest,
     });
   }
 
@@ -145,18 +146,19 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
   router.post('/reviews/:reviewId/notes', ...requireRole(...editors), async (req, res) => {
     const review = await load(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
-    const text = (k: string) => (typeof body[k] === 'string' ? (body[k] as string).trim().slice(0, 10_000) : '');
-    const findings = Object.fromEntries([...SECTIONS, 'overall'].map((s) => [s, text(`findings-${s}`)]).filter(([, t]) => t));
-    const attendance = ATTENDANCE_ROLES.map((role, i) => ({ role, count: Math.max(0, Math.min(999, Number.parseInt(text(`attendance-${i}`) || '0', 10) || 0)) })).filter((a) => a.count > 0);
-    const discussed = new Set(many(body.discussed));
-    const discussions = Object.fromEntries(many(body.caseRef).map((ref) => [ref, { discussed: discussed.has(ref), note: text(`note-${ref}`) }]));
+    const caseRefs = [...new Set(many(body.caseRef).filter(isRef))];
+    const again = (errors: FormErrors) => show(req, res, { errors, posted: postedNotes(body) }, 400);
+    const parsed = notesForm(caseRefs).safeParse(body);
+    if (!parsed.success) return again(formErrors(parsed.error, notesFieldOrder(caseRefs)));
     try {
-      await reviews.saveNotes(users.actorFor(req.user!), review.id, { findings, attendance, discussions }, Number(body.version));
+      await reviews.saveNotes(users.actorFor(req.user!), review.id, parsed.data, Number(body.version));
       req.session.flash = 'The review has been saved';
       res.redirect(303, `/reviews/${review.id}`);
     } catch (err) {
       if (!(err instanceof ReviewError)) throw err;
-      return show(req, res, { errors: { list: [{ text: err.message, href: `#${err.field}` }], byField: { [err.field]: err.message } }, posted: body }, 400);
+      // Out of date: what was typed is shown against the review as it now is, to be saved again.
+      if (err.field === 'version') return again({ list: [{ text: 'Someone else saved this review since you opened it. What you typed is below, not saved: saving it replaces their findings, so check theirs first (open the review again in another tab)', href: '#save-review' }], byField: {} });
+      return again(fromMessages({ [err.field]: err.message }, notesFieldOrder(caseRefs)));
     }
   });
 

@@ -5,6 +5,9 @@ import { findIdentifiers, kindLabel, mask, severity } from '../domain/identifier
  * Form fields arrive as strings, as arrays when a field is repeated, or not at all. These schemas
  * turn every shape into one specific message rather than zod's developer-facing defaults.
  */
+/** A field that may be repeated (checkboxes), as a list of strings: none when absent or blank. */
+export const many = (v: unknown): string[] => (v === undefined || v === null || v === '' ? [] : (Array.isArray(v) ? v : [v]).map(String));
+
 export function text(opts: { required: string; max: number; tooLong: string }) {
   return z.preprocess(
     (v) => (v === undefined || v === null ? '' : v),

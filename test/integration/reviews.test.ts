@@ -69,8 +69,26 @@ describe('quarterly review', () => {
     const page = $((await safety.get(`/reviews/${reviewId}`)).text);
     const version = String(page('#review-notes input[name="version"]').val());
     const ref = String(page('#cases input[name="caseRef"]').first().val());
-    const bad = await post(safety, `/reviews/${reviewId}/notes`, { version, 'findings-summary': 'Discussed with Mrs Jones on 12/03/2026' }, `/reviews/${reviewId}`);
+    const bad = await post(safety, `/reviews/${reviewId}/notes`, { version, 'findings-summary': 'Discussed with Mrs Jones on 12/03/2026', 'findings-overall': 'Keep this', 'attendance-0': '3' }, `/reviews/${reviewId}`);
     expect(bad.status).toBe(400);
+    // Everything typed comes back, the problem on its own field.
+    const refused = $(bad.text);
+    expect(refused('.nhsuk-error-summary a').attr('href')).toBe('#findings-summary');
+    expect(refused('#findings-summary').text()).toBe('Discussed with Mrs Jones on 12/03/2026');
+    expect(refused('#findings-summary-error').text()).toContain('may identify someone');
+    expect(refused('#findings-overall').text()).toBe('Keep this');
+    expect(refused('#attendance-0').val()).toBe('3');
+
+    // Nothing is cut short or coerced: each is an error on its field, and nothing is saved.
+    const wrong = await post(safety, `/reviews/${reviewId}/notes`, { version, 'findings-overall': 'x'.repeat(10_001), 'attendance-0': 'abc', 'attendance-1': '-5', 'attendance-2': '2.7', 'attendance-3': '5000' }, `/reviews/${reviewId}`);
+    expect(wrong.status).toBe(400);
+    const $w = $(wrong.text);
+    expect($w('.nhsuk-error-summary a').map((_, a) => $w(a).attr('href')).get()).toEqual(['#findings-overall', '#attendance-0', '#attendance-1', '#attendance-2', '#attendance-3']);
+    expect($w('#attendance-0-error').text()).toContain('as a whole number from 0 to 999');
+    expect($w('#attendance-2').val()).toBe('2.7');
+    expect(($w('#findings-overall').text() as string).length).toBe(10_001);
+    const stored = await ctx.db.selectFrom('reviews').select(['findings_json', 'attendance_json', 'version']).where('id', '=', reviewId).executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ findings_json: '{}', attendance_json: '[]', version: Number(version) });
     const res = await post(safety, `/reviews/${reviewId}/notes`, { version, 'findings-signals': 'The T3 step at north is real: outsourcing.', 'findings-overall': 'Alerts are still not acknowledged.', 'attendance-0': '2', 'attendance-1': '5', caseRef: [ref], discussed: [ref], [`note-${ref}`]: 'Shared at REAL.' }, `/reviews/${reviewId}`);
     expect(res.status).toBe(303);
     const after = $((await director.get(`/reviews/${reviewId}`)).text);
@@ -79,6 +97,11 @@ describe('quarterly review', () => {
     expect(after('#attendance-1').val()).toBe('5');
     const stale = await post(safety, `/reviews/${reviewId}/notes`, { version, 'findings-overall': 'overwrite' }, `/reviews/${reviewId}`);
     expect(stale.status).toBe(400);
+    const $s = $(stale.text);
+    expect($s('.nhsuk-error-summary a').attr('href')).toBe('#save-review');
+    expect($s('#save-review')).toHaveLength(1);
+    expect($s('#findings-overall').text()).toBe('overwrite');
+    expect($s('#findings-signals').text()).toBe('');
   });
 
   it('agrees actions tracked like case actions', async () => {

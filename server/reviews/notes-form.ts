@@ -1,0 +1,51 @@
+/**
+ * The review's notes form: findings per section, attendance by role, a tick and a note per case.
+ * Its fields depend on the review (a note per case), so the schema is made per review. Nothing is
+ * cut short or coerced: a value that cannot be kept as typed is an error on its field.
+ */
+import { z } from 'zod';
+import { many } from '../web/form-fields.ts';
+import { ATTENDANCE_ROLES } from './service.ts';
+import { SECTIONS } from './types.ts';
+
+export const FINDINGS_KEYS = [...SECTIONS, 'overall'] as const;
+const TEXT_MAX = 10_000;
+
+const asText = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** What the form posted, as typed: shown again, whole, when it cannot be saved. */
+export type PostedNotes = { findings: Record<string, string>; attendance: string[]; discussions: Record<string, { discussed: boolean; note: string }> };
+
+export function postedNotes(body: Record<string, unknown>): PostedNotes {
+  const discussed = new Set(many(body.discussed));
+  return {
+    findings: Object.fromEntries(FINDINGS_KEYS.map((k) => [k, asText(body[`findings-${k}`])])),
+    attendance: ATTENDANCE_ROLES.map((_, i) => asText(body[`attendance-${i}`])),
+    discussions: Object.fromEntries(many(body.caseRef).map((ref) => [ref, { discussed: discussed.has(ref), note: asText(body[`note-${ref}`]) }])),
+  };
+}
+
+/** The fields in page order, for the error summary. */
+export const notesFieldOrder = (caseRefs: readonly string[]) => [...FINDINGS_KEYS.map((k) => `findings-${k}`), ...caseRefs.map((r) => `note-${r}`), ...ATTENDANCE_ROLES.map((_, i) => `attendance-${i}`)];
+
+export function notesForm(caseRefs: readonly string[]) {
+  const text = (tooLong: string) => z.preprocess(asText, z.string().trim().max(TEXT_MAX, tooLong));
+  return z
+    .object({
+      ...Object.fromEntries(FINDINGS_KEYS.map((k) => [`findings-${k}`, text('Findings must be 10,000 characters or fewer')])),
+      ...Object.fromEntries(caseRefs.map((ref) => [`note-${ref}`, text(`The note on ${ref} must be 10,000 characters or fewer`)])),
+      ...Object.fromEntries(
+        ATTENDANCE_ROLES.map((role, i) => [`attendance-${i}`, z.preprocess(asText, z.string().trim().regex(/^\d{0,3}$/, `Enter how many ${role.toLowerCase()} attended as a whole number from 0 to 999`))]),
+      ),
+      discussed: z.preprocess(many, z.array(z.string())),
+    })
+    .transform((f) => {
+      const field = (name: string) => (f as Record<string, unknown>)[name] as string;
+      const discussed = new Set(f.discussed);
+      return {
+        findings: Object.fromEntries(FINDINGS_KEYS.map((k) => [k, field(`findings-${k}`)]).filter(([, t]) => t)),
+        attendance: ATTENDANCE_ROLES.map((role, i) => ({ role, count: Number(field(`attendance-${i}`) || 0) })).filter((a) => a.count > 0),
+        discussions: Object.fromEntries(caseRefs.map((ref) => [ref, { discussed: discussed.has(ref), note: field(`note-${ref}`) }])),
+      };
+    });
+}
