@@ -249,13 +249,15 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
 
     const at = clock().toISOString();
     const status = previous.status === 'draft' && input.submit ? 'submitted' : previous.status;
+    const diff = changed({ ...auditShape(previous), status: previous.status }, { ...auditShape(input), status });
+    // Saving what is already there is not a change: no new version, nothing in the history.
+    if (!Object.keys(diff.after).length && !confirmed.length) return previous;
     await db.transaction().execute(async (trx) => {
       const row = await repo.findByRef(trx, ref);
       // A second check inside the transaction closes the gap between reading and writing.
       const ok = row && (await repo.updateCase(trx, row.id, expectedVersion, { ...columnsOf(input), status, updated_at: at, version: expectedVersion + 1, ...(status !== previous.status ? { submitted_at: at } : {}) }));
       if (!row || !ok) throw new VersionConflictError((await get(ref))!);
       await repo.replaceTags(trx, row.id, input, repeatIds);
-      const diff = changed({ ...auditShape(previous), status: previous.status }, { ...auditShape(input), status });
       if (confirmed.length) diff.after.identifiersConfirmed = confirmed;
       await audit.record(trx, { actor, action: status !== previous.status ? 'case.submit' : 'case.update', entityType: 'case', entityId: ref, ...diff });
     });

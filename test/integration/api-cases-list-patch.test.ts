@@ -71,6 +71,17 @@ describe('PATCH /api/v1/cases/:ref', () => {
     expect(JSON.parse(event.before_json!)).toEqual({ title: 'Case 1', bodyArea: 'chest' });
   });
 
+  it('makes no new version of a patch that changes nothing', async () => {
+    const ref = refs[3]!;
+    const events = async () => (await ctx.db.selectFrom('audit_events').select('id').where('entity_id', '=', ref).execute()).length;
+    const before = await events();
+    const res = await patch(ref, {}, '"1"').expect(200);
+    expect(res.body).toMatchObject({ ref, version: 1 });
+    expect(res.headers.etag).toBe('"1"');
+    await patch(ref, { title: 'Case 3' }, '"1"').expect(200);
+    expect(await events()).toBe(before);
+  });
+
   it('answers 409 when the case has changed since, and writes nothing', async () => {
     const ref = refs[2]!;
     await patch(ref, { title: 'First' }, '"1"').expect(200);
