@@ -67,7 +67,8 @@ export const CaseForm = z
     ...Object.fromEntries(LATER_STAGES.map((s) => [`journey[${s}]`, day])),
     repeats: z.preprocess((v) => String(one(v) ?? ''), z.string().max(500, 'Enter at most 20 references')),
     intent: z.preprocess(one, z.enum(['draft', 'submit', 'save']).catch('draft')),
-    version: z.preprocess((v) => (one(v) === undefined ? undefined : Number(one(v))), z.number().int().positive().optional()),
+    // A mangled version can only be out of date: 0 never matches, so it is told as a conflict.
+    version: z.preprocess((v) => (one(v) === undefined ? undefined : /^\d{1,9}$/.test(String(one(v))) ? Number(one(v)) : 0), z.number().int().nonnegative().optional()),
   })
   // Cross-field rules run even when a field failed, so the error summary lists every problem at once.
   .superRefine(

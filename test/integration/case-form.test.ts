@@ -191,6 +191,15 @@ describe('editing a case', () => {
     expect((await ctx.db.selectFrom('cases').select('title').where('ref', '=', c.ref).executeTakeFirstOrThrow()).title).toBe('Their title');
   });
 
+  it.each(['abc', '-1', '99999999999999999999'])('tells a mangled version (%s) as a conflict, overwriting nothing', async (version) => {
+    const c = await logCase(ctx, author, { title: 'Kept title' });
+    const res = await postForm(safety, `/cases/${c.ref}/edit`, formFields({ title: 'Other title', version, intent: 'save' }), `/cases/${c.ref}/edit`);
+    expect(res.status).toBe(409);
+    expect($(res.text)('#conflict').text()).toContain('was saved by someone else');
+    expect($(res.text)('input[name="version"]').val()).toBe('1');
+    expect((await ctx.db.selectFrom('cases').select('title').where('ref', '=', c.ref).executeTakeFirstOrThrow()).title).toBe('Kept title');
+  });
+
   it('offers "Not recorded" for optional questions, so an answer can be taken back', async () => {
     const c = await logCase(ctx, author);
     const form = $((await safety.get(`/cases/${c.ref}/edit`)).text);
