@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { type RequestHandler, Router } from 'express';
 import type { z } from 'zod';
 import { requireRole } from '../auth/middleware.ts';
 import { IdentifierFoundError } from '../cases/identifier-check.ts';
@@ -21,7 +21,7 @@ const plain = (terms: { code: string; label: string; retired?: boolean }[]) => c
 /** JSON API under /api/v1 (DESIGN.md contract 4). Errors come from the shared error handler. */
 export function apiRoutes(deps: { db: Db; tokens: TokenService; users: UserService; cases: CaseService; search: SearchService }): Router {
   const router = Router();
-  router.use('/api', express.json({ limit: '200kb' }), bearerAuth(deps.tokens, deps.users));
+  router.use('/api', express.json({ limit: '200kb' }), bearerAuth(deps.tokens, deps.users), requireJsonBody);
 
   router.get('/api/v1/vocabularies', async (_req, res) => {
     const v = await loadVocabularies(deps.db);
@@ -93,9 +93,29 @@ export function apiRoutes(deps: { db: Db; tokens: TokenService; users: UserServi
     });
   });
 
-  router.use('/api', (_req, _res, next) => next(notFound('No such API endpoint')));
+  router.use('/api', (req, res, next) => {
+    const allowed = ENDPOINTS.find((e) => e.path.test(req.baseUrl + req.path))?.methods;
+    if (!allowed) return next(notFound('No such API endpoint'));
+    res.set('Allow', allowed.join(', '));
+    next(new HttpError(405, 'method_not_allowed', `${req.method} is not allowed here: use ${allowed.join(' or ')}`));
+  });
   return router;
 }
+
+/** Every endpoint and its methods, so a wrong method is told as such (405), not as a missing page. */
+const ENDPOINTS = [
+  { path: /^\/api\/v1\/vocabularies\/?$/, methods: ['GET'] },
+  { path: /^\/api\/v1\/cases\/?$/, methods: ['GET', 'POST'] },
+  { path: /^\/api\/v1\/cases\/[^/]+\/?$/, methods: ['GET', 'PATCH'] },
+  { path: /^\/api\/v1\/search\/?$/, methods: ['GET'] },
+];
+
+/** A body in another format would otherwise read as empty, and every field be reported missing. */
+const requireJsonBody: RequestHandler = (req, _res, next) => {
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (!hasBody || req.is('application/json')) return next();
+  next(new HttpError(415, 'unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json'));
+};
 
 function parse<T extends z.ZodType>(schema: T, body: unknown, message: string): z.infer<T> {
   const parsed = schema.safeParse(body ?? {});

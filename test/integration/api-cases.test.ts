@@ -96,6 +96,29 @@ describe('POST /api/v1/cases', () => {
     expect(res.body.error.code).toBe('bad_request');
   });
 
+  it.each([
+    ['text/plain', 'title=A case'],
+    ['application/x-www-form-urlencoded', 'title=A+case'],
+  ])('answers 415 for a body sent as %s, and stores nothing', async (type, body) => {
+    const before = await caseCount();
+    const res = await request(ctx.app).post('/api/v1/cases').set('Authorization', `Bearer ${tokenOf.safety}`).set('Content-Type', type).send(body);
+    expect(res.status).toBe(415);
+    expect(res.body.error).toEqual({ code: 'unsupported_media_type', message: 'Send the body as JSON, with Content-Type: application/json', details: null });
+    expect(await caseCount()).toBe(before);
+  });
+
+  it('answers 405, saying which methods are allowed, for a method an endpoint does not take', async () => {
+    const auth = { Authorization: `Bearer ${tokenOf.safety}` };
+    const del = await request(ctx.app).delete('/api/v1/cases/CB-2026-00001').set(auth);
+    expect(del.status).toBe(405);
+    expect(del.headers.allow).toBe('GET, PATCH');
+    expect(del.body.error.code).toBe('method_not_allowed');
+    expect((await request(ctx.app).put('/api/v1/cases').set(auth)).headers.allow).toBe('GET, POST');
+    expect((await request(ctx.app).get('/api/v1/nothing').set(auth)).status).toBe(404);
+    // Who is asking comes first: no token, no answer about methods.
+    expect((await request(ctx.app).delete('/api/v1/cases/CB-2026-00001')).status).toBe(401);
+  });
+
   it('lets only safety teams and directors log cases', async () => {
     await post(valid(), 'trainer').expect(403);
     await post(valid(), 'admin').expect(403);
