@@ -136,7 +136,9 @@ export function trendRoutes(deps: { db: Db; trends: TrendService; users: UserSer
   });
 
   router.post('/trends/rebases/:id/remove', ...requireRole('director'), async (req, res) => {
-    await trends.removeRebase(users.actorFor(req.user!), Number(req.params.id));
+    const id = Number(req.params.id);
+    const removed = Number.isInteger(id) && (await trends.removeRebase(users.actorFor(req.user!), id));
+    if (!removed) throw notFound('There is no such rebase: it may have been removed already');
     const back = typeof req.body?.returnTo === 'string' && req.body.returnTo.startsWith('/trends/chart?') ? req.body.returnTo : '/trends';
     req.session.flash = 'The rebase has been removed';
     res.redirect(303, back);

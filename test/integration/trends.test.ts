@@ -91,6 +91,12 @@ describe('trends', () => {
     const id = (await ctx.db.selectFrom('spc_rebases').select('id').executeTakeFirstOrThrow()).id;
     await director.post(`/trends/rebases/${id}/remove`).type('form').send({ _csrf: await tokenFor(director, chartUrl), returnTo: chartUrl }).expect(303);
     expect($((await director.get(chartUrl)).text)('#rebases').next('p').text()).toContain('None');
+    // Not told "removed" for one already gone, or one there never was.
+    for (const gone of [id, 99_999, 'abc']) {
+      const again = await director.post(`/trends/rebases/${gone}/remove`).type('form').send({ _csrf: await tokenFor(director, chartUrl), returnTo: chartUrl });
+      expect(again.status).toBe(404);
+      expect($(again.text)('main').text()).toContain('There is no such rebase');
+    }
   });
 
   it('only directors rebase; bad filters and unknown measures get clear answers', async () => {
