@@ -2,7 +2,7 @@ import express, { type RequestHandler, Router } from 'express';
 import type { z } from 'zod';
 import { requireRole } from '../auth/middleware.ts';
 import { IdentifierFoundError } from '../cases/identifier-check.ts';
-import { CaseListQuery, toFilter } from '../cases/list-schema.ts';
+import { caseListQueryFor, toFilter } from '../cases/list-schema.ts';
 import type { CaseInput } from '../cases/schema.ts';
 import { CaseStateError, CaseValidationError, canSeeDrafts, type CaseService, type CaseView, VersionConflictError } from '../cases/service.ts';
 import { ApiCaseBody, ApiCasePatch, ApiListQuery, ApiSearchPaging, decodeCursor, encodeCursor } from './case-schema.ts';
@@ -48,7 +48,7 @@ export function apiRoutes(deps: { db: Db; tokens: TokenService; users: UserServi
   router.get('/api/v1/cases', async (req, res) => {
     const { cursor, limit, ...rest } = req.query;
     const page = parse(ApiListQuery, { cursor, limit }, 'The query has problems to fix');
-    const filters = parse(CaseListQuery, rest, 'The filters have problems to fix');
+    const filters = parse(caseListQueryFor(await loadVocabularies(deps.db)), rest, 'The filters have problems to fix');
     const afterId = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
     if (page.cursor !== undefined && afterId === undefined) throw new HttpError(400, 'validation_failed', 'The query has problems to fix', [{ field: 'cursor', message: 'cursor is not one this API gave out' }]);
     const filter = { ...toFilter(filters, canSeeDrafts(req.user!.role)), ...(afterId !== undefined ? { afterId } : {}) };

@@ -10,7 +10,7 @@ import { pagination } from '../web/pagination.ts';
 import { exportFilename, toCsv, toXlsx } from '../web/table-export.ts';
 import { casesTable } from './export.ts';
 import { listFilterView } from './list-view.ts';
-import { CaseListQuery, toFilter } from './list-schema.ts';
+import { caseListQueryFor, toFilter } from './list-schema.ts';
 import { canSeeDrafts, type CaseService } from './service.ts';
 
 const PAGE_SIZE = 25;
@@ -34,7 +34,7 @@ export function caseListRoutes(deps: { db: Db; cases: CaseService; audit: AuditS
   router.get('/cases', requireSignedIn, async (req, res) => {
     const values = rawQuery(req);
     const v = await loadVocabularies(db);
-    const parsed = CaseListQuery.safeParse(req.query);
+    const parsed = caseListQueryFor(v).safeParse(req.query);
     const view = listFilterView(v, values, canSeeDrafts(req.user!.role));
     if (!parsed.success) {
       return res.status(400).render('pages/cases/list', { pageTitle: 'Error: Cases', values, ...view, errors: formErrors(parsed.error, FILTER_KEYS), items: [], total: 0 });
@@ -68,10 +68,11 @@ export function caseListRoutes(deps: { db: Db; cases: CaseService; audit: AuditS
   // Exports carry every case's text out of the system, so they are for the roles that own the cases, and audited.
   for (const ext of ['csv', 'xlsx'] as const) {
     router.get(`/cases/export.${ext}`, ...requireRole(...EXPORT_ROLES), async (req, res) => {
-      const parsed = CaseListQuery.safeParse(req.query);
+      const v = await loadVocabularies(db);
+      const parsed = caseListQueryFor(v).safeParse(req.query);
       if (!parsed.success) return res.redirect(303, `/cases?${queryString(rawQuery(req))}`);
       const filter = toFilter(parsed.data, canSeeDrafts(req.user!.role));
-      const [v, rows] = await Promise.all([loadVocabularies(db), cases.all(filter, parsed.data.sort, EXPORT_MAX)]);
+      const rows = await cases.all(filter, parsed.data.sort, EXPORT_MAX);
       const table = casesTable(rows, v);
       await audit.record(db, { actor: users.actorFor(req.user!), action: 'case.export', entityType: 'case', after: { format: ext, filters: rawQuery(req), count: rows.length } });
       res.set('Cache-Control', 'no-store').attachment(exportFilename('casebook-cases', ext, clock()));

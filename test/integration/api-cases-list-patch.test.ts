@@ -56,6 +56,8 @@ describe('GET /api/v1/cases', () => {
   it('answers bad filters and cursors with 400 and the field', async () => {
     const res = await get('/api/v1/cases?from=2026-13&limit=1000').expect(400);
     expect(res.body.error.code).toBe('validation_failed');
+    const unknown = await get('/api/v1/cases?theme=T9&source=zzz&department=zz&factor=X').expect(400);
+    expect(unknown.body.error.details).toEqual(['theme', 'factor', 'source', 'department'].map((field) => ({ field, message: 'Choose a value from the list' })));
     const bad = await get('/api/v1/cases?cursor=bm9wZQ').expect(400);
     expect(bad.body.error.details).toEqual([{ field: 'cursor', message: 'cursor is not one this API gave out' }]);
   });

@@ -107,6 +107,15 @@ describe('case list', () => {
     expect($$('.nhsuk-error-summary').text()).toContain('The last month must be the same as or after the first month');
   });
 
+  it('refuses a code no list holds rather than show an empty list', async () => {
+    const res = await safety.get('/cases?harm=zzz&theme=T9').expect(400);
+    const $$ = $(res.text);
+    expect($$('.nhsuk-error-summary a').map((_, a) => $$(a).attr('href')).get().sort()).toEqual(['#harm', '#theme']);
+    expect($$('.nhsuk-error-summary').text()).toContain('Choose a value from the list');
+    expect($$('#harm-error').text()).toContain('Choose a value from the list');
+    await safety.get('/cases?harm=moderate&theme=T1').expect(200);
+  });
+
   it('never lists drafts for trainers, even when asked', async () => {
     expect($((await trainer.get('/cases')).text)('#case-count').text()).toContain('30 cases');
     expect($((await trainer.get('/cases?status=draft')).text)('#case-count').text()).toContain('0 cases');
