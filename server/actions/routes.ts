@@ -1,13 +1,14 @@
 import { type Request, type Response, Router } from 'express';
+import type { z } from 'zod';
 import type { AuditService } from '../audit/service.ts';
 import { requireRole } from '../auth/middleware.ts';
-import { IdentifierFoundError } from '../cases/identifier-check.ts';
+import { IdentifierFoundError, scanFields } from '../cases/identifier-check.ts';
 import type { Db } from '../db/database.ts';
 import { parseRef } from '../domain/case-ref.ts';
 import type { UserService } from '../users/service.ts';
 import { notFound } from '../web/errors.ts';
 import { formErrors, type FormErrors, noErrors } from '../web/form-errors.ts';
-import { conflictRows, errorsFrom, FIELD_LABELS, formOptions, type FormValues, valuesFrom, valuesOf, withDateLink } from './form-view.ts';
+import { conflictRows, errorsFrom, FIELD_LABELS, formOptions, type FormValues, valuesFrom, valuesOf } from './form-view.ts';
 import { listActions } from './list-page.ts';
 import { identifierMessages } from './present.ts';
 import { ActionIdParam, EDIT_ACTION_FIELDS, editActionForm, NEW_ACTION_FIELDS, newActionForm } from './schema.ts';
@@ -68,7 +69,7 @@ export function actionRoutes(deps: ActionDeps): Router {
     const values = valuesFrom(req.body);
     const { rules } = await actions.formContext();
     const parsed = newActionForm(rules).safeParse(values);
-    if (!parsed.success) return renderNew(res, c, values, withDateLink(formErrors(parsed.error, NEW_ACTION_FIELDS), values), 400);
+    if (!parsed.success) return renderNew(res, c, values, everyProblem(parsed.error, values, NEW_ACTION_FIELDS), 400);
     try {
       await actions.create(users.actorFor(req.user!), c, parsed.data);
     } catch (err) {
@@ -91,7 +92,7 @@ export function actionRoutes(deps: ActionDeps): Router {
     const values = valuesFrom(req.body);
     const { rules, allOwners } = await actions.formContext(row);
     const parsed = editActionForm(rules).safeParse(values);
-    if (!parsed.success) return renderEdit(res, c, row, values, { errors: withDateLink(formErrors(parsed.error, EDIT_ACTION_FIELDS), values) }, 400);
+    if (!parsed.success) return renderEdit(res, c, row, values, { errors: everyProblem(parsed.error, values, EDIT_ACTION_FIELDS) }, 400);
     let saved: ActionRow;
     try {
       saved = await actions.update(users.actorFor(req.user!), c.id, row.id, parsed.data);
@@ -117,3 +118,9 @@ export function actionRoutes(deps: ActionDeps): Router {
 }
 
 export type { ActionService };
+
+/** The form's problems and any identifier in its text together, so the user fixes everything in one go. */
+function everyProblem(error: z.ZodError, values: FormValues, order: readonly string[]): FormErrors {
+  const found = identifierMessages(scanFields({ description: values.description, droppedReason: values.droppedReason, evidence: values.evidence }), FIELD_LABELS);
+  return errorsFrom({ ...found, ...formErrors(error, order).byField }, order, values);
+}

@@ -121,6 +121,14 @@ describe('adding an action', () => {
     expect(await rows()).toEqual([]);
   });
 
+  it('lists an identifier with the other problems, not only once they are fixed', async () => {
+    const res = await post(safety, `/cases/${ref}/actions`, fields({ description: 'Call 943 476 5919 back', owner: 'zzz', due: ['99', '1', '2027'] }));
+    expect(res.status).toBe(400);
+    expect(summary(res.text).map((e) => e.href)).toEqual(['#description', '#owner', '#dueDate-day']);
+    expect($(res.text)('#description-error').text()).toContain('an NHS number');
+    expect(await rows()).toEqual([]);
+  });
+
   it('answers 404 for a case that does not exist', async () => {
     await safety.get('/cases/CB-2026-99999/actions/new').expect(404);
     await safety.get('/cases/nonsense/actions/new').expect(404);
