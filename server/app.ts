@@ -8,6 +8,7 @@ import { createActionService } from './actions/service.ts';
 import { apiRoutes } from './api/routes.ts';
 import { tokenRoutes } from './api/token-routes.ts';
 import { createTokenService } from './api/tokens.ts';
+import { auditAdminReads } from './audit/admin-reads.ts';
 import { auditRoutes } from './audit/routes.ts';
 import { createAuditService } from './audit/service.ts';
 import { loadUser } from './auth/middleware.ts';
@@ -112,6 +113,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use(csrfSynchronisedProtection);
   app.use(loadUser(users));
+  app.use(auditAdminReads(db, audit, users));
   app.use((req, res, next) => {
     res.locals.csrfToken = generateToken(req);
     res.locals.navigation = req.user ? navigationFor(req.user.role, req.path) : [];

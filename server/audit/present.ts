@@ -12,6 +12,7 @@ const ACTION_LABELS: Record<string, string> = {
   'user.password_reset': 'Password reset',
   'token.create': 'API token created',
   'token.revoke': 'API token revoked',
+  'admin.read': 'Case pages read by an administrator',
   'case.create': 'Case created',
   'case.close': 'Case closed',
   'case.update': 'Case edited',
