@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CaseBody } from '../cases/schema.ts';
+import { identifiesNoOne } from '../web/form-fields.ts';
 
 const confirmations = z
   .array(
@@ -7,7 +8,8 @@ const confirmations = z
       field: z.enum(['title', 'narrative', 'learning'], { error: 'field must be title, narrative or learning' }),
       start: z.number().int().min(0),
       end: z.number().int().min(1),
-      reason: z.string().trim().min(1, 'Give a reason').max(500),
+      // Kept in the audit trail: refused here, by name, rather than leave the finding unconfirmed.
+      reason: z.string().trim().min(1, 'Give a reason').max(500).superRefine(identifiesNoOne('The reason')),
     }),
   )
   .max(50)

@@ -1,7 +1,7 @@
 import { kindLabel, placeholderFor } from '../domain/identifiers.ts';
 import { current, type Term, type Vocabularies } from '../vocabularies/service.ts';
 import { anchorFor, CASE_FORM_FIELDS, findingKey, LATER_STAGES } from './form.ts';
-import type { IdentifierConfirmation, IdentifierFinding } from './identifier-check.ts';
+import { type IdentifierConfirmation, type IdentifierFinding, reasonProblem } from './identifier-check.ts';
 import type { CaseView } from './view.ts';
 
 /** What the user typed (or what is stored), as strings, so a re-shown form is exactly as they left it. */
@@ -118,6 +118,7 @@ function findingViews(values: CaseFormValues, findings: IdentifierFinding[], con
             position: f.start + 1,
             confirmed: Boolean(choice),
             reason: choice?.reason ?? '',
+            reasonError: choice && reasonProblem(choice.reason),
           };
         }),
       },
@@ -126,16 +127,22 @@ function findingViews(values: CaseFormValues, findings: IdentifierFinding[], con
 }
 
 /** The error summary and field messages for identifier findings that still need the author's choice. */
-export function findingErrors(findings: IdentifierFinding[]): { text: string; href: string }[] {
+export function findingErrors(findings: IdentifierFinding[], confirmations: readonly IdentifierConfirmation[] = []): { text: string; href: string }[] {
   return findings
     .filter((f) => !f.confirmed)
-    .map((f) => ({
-      text:
-        f.severity === 'block'
-          ? `${FIELD_LABELS[f.field]} contains ${kindLabel(f.kind)} at character ${f.start + 1} (${f.masked}): remove it before saving`
-          : `${FIELD_LABELS[f.field]} contains what may be ${kindLabel(f.kind)} at character ${f.start + 1} (${f.masked}): replace it or confirm it identifies no one`,
-      href: `#finding-${f.field}-${f.start}`,
-    }));
+    .map((f) => {
+      // Ticked, so its reason is what stopped it: say so, at the reason's box.
+      const ticked = confirmations.find((c) => findingKey(c) === findingKey(f));
+      const problem = ticked && reasonProblem(ticked.reason);
+      if (problem) return { text: `${FIELD_LABELS[f.field]}, character ${f.start + 1} (${f.masked}): ${problem}`, href: `#reason-finding-${f.field}-${f.start}` };
+      return {
+        text:
+          f.severity === 'block'
+            ? `${FIELD_LABELS[f.field]} contains ${kindLabel(f.kind)} at character ${f.start + 1} (${f.masked}): remove it before saving`
+            : `${FIELD_LABELS[f.field]} contains what may be ${kindLabel(f.kind)} at character ${f.start + 1} (${f.masked}): replace it or confirm it identifies no one`,
+        href: `#finding-${f.field}-${f.start}`,
+      };
+    });
 }
 
 /** Field errors in page order, linking to their inputs. */
@@ -160,7 +167,7 @@ export function caseFormView(opts: {
   const err = (field: string) => (errors[field] ? { text: errors[field] } : undefined);
   return {
     values,
-    errors: { byField: errors, list: [...errorList(errors), ...findingErrors(findings)] },
+    errors: { byField: errors, list: [...errorList(errors), ...findingErrors(findings, opts.confirmations ?? [])] },
     fieldError: Object.fromEntries(Object.keys(errors).map((f) => [f, err(f)])),
     findingsByField: Object.fromEntries(findingViews(values, findings, opts.confirmations ?? []).map((g) => [g.field, g])),
     hasFindings: findings.some((f) => !f.confirmed),

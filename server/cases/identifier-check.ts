@@ -1,4 +1,4 @@
-import { findIdentifiers, mask, severity } from '../domain/identifiers.ts';
+import { findIdentifiers, kindLabel, mask, severity } from '../domain/identifiers.ts';
 
 export type IdentifierFinding = {
   field: string;
@@ -48,7 +48,14 @@ export function screenFields(
   return marked.map((f) => ({ field: f.field, kind: f.kind, masked: f.masked, reason: confirmationOf(f)!.reason.trim() }));
 }
 
-const validReason = (reason: string) => {
+const validReason = (reason: string) => reasonProblem(reason) === undefined;
+
+/** Why a confirmation's reason cannot be kept, if it cannot: it goes into the audit trail. */
+export function reasonProblem(reason: string): string | undefined {
   const r = reason.trim();
-  return r.length > 0 && r.length <= REASON_MAX && findIdentifiers(r).length === 0;
-};
+  if (!r) return 'Give the reason it does not identify anyone';
+  if (r.length > REASON_MAX) return `The reason must be ${REASON_MAX} characters or fewer`;
+  const found = findIdentifiers(r)[0];
+  if (found) return `The reason itself contains what looks like ${kindLabel(found.kind)} (${mask(r.slice(found.start, found.end))}): remove it`;
+  return undefined;
+}

@@ -118,6 +118,9 @@ describe('PATCH /api/v1/cases/:ref', () => {
     const narrative = 'Discussed with Dr Shah at the meeting.';
     const first = await patch(refs[0]!, { narrative }, '1').expect(422);
     const f = first.body.error.details[0];
+    // A reason that itself identifies someone is named as the problem.
+    const badReason = await patch(refs[0]!, { narrative, identifierConfirmations: [{ field: f.field, start: f.start, end: f.end, reason: 'Patient 943 476 5919 is not Dr Shah' }] }, '1').expect(400);
+    expect(badReason.body.error.details).toEqual([{ field: 'identifierConfirmations.0.reason', message: expect.stringContaining('The reason contains what looks like an NHS number (••• ••• 5919)') }]);
     const res = await patch(refs[0]!, { narrative, identifierConfirmations: [{ field: f.field, start: f.start, end: f.end, reason: 'Shah here names the guideline, not a person' }] }, '1').expect(200);
     expect(res.body.narrative).toBe(narrative);
   });

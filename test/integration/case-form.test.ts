@@ -135,6 +135,13 @@ describe('Log a case form', () => {
 
     const noReason = await postForm(safety, '/cases', formFields({ narrative, confirm: key }));
     expect(noReason.status).toBe(422);
+    const reasonBox = `#reason-finding-narrative-${key.split(':')[1]}`;
+    expect($(noReason.text)('.nhsuk-error-summary a').first().attr('href')).toBe(reasonBox);
+    expect($(noReason.text)('.nhsuk-error-summary').text()).toContain('Give the reason it does not identify anyone');
+    // A reason that itself identifies someone is named as the problem, on its own box.
+    const identifying = await postForm(safety, '/cases', formFields({ narrative, confirm: key, [`reason:${key}`]: 'Not the patient, who is 943 476 5919' }));
+    expect(identifying.status).toBe(422);
+    expect($(identifying.text)(`${reasonBox}-error`).text()).toContain('The reason itself contains what looks like an NHS number (••• ••• 5919)');
 
     const res = await postForm(safety, '/cases', formFields({ narrative, confirm: key, [`reason:${key}`]: 'Shah is the name of the reporting guideline author, not a person in the case' }));
     expect(res.status).toBe(303);
