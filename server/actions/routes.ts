@@ -4,7 +4,7 @@ import type { AuditService } from '../audit/service.ts';
 import { requireRole } from '../auth/middleware.ts';
 import { IdentifierFoundError, scanFields } from '../cases/identifier-check.ts';
 import type { Db } from '../db/database.ts';
-import { parseRef } from '../domain/case-ref.ts';
+import { parseRef, refAsTyped } from '../domain/case-ref.ts';
 import type { UserService } from '../users/service.ts';
 import { notFound } from '../web/errors.ts';
 import { formErrors, type FormErrors, noErrors } from '../web/form-errors.ts';
@@ -31,7 +31,7 @@ export function actionRoutes(deps: ActionDeps): Router {
   async function loadCase(req: Request): Promise<CaseRef> {
     const ref = String(req.params.ref).toUpperCase();
     const found = parseRef(ref) ? await actions.findCase(ref) : undefined;
-    if (!found) throw notFound(`There is no case ${String(req.params.ref)}`);
+    if (!found) throw notFound(`There is no case ${refAsTyped(req.params.ref)}`);
     return found;
   }
 

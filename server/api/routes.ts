@@ -9,7 +9,7 @@ import { ApiCaseBody, ApiCasePatch, ApiListQuery, ApiSearchPaging, decodeCursor,
 import { filtersOf, SearchQuery } from '../search/schema.ts';
 import type { SearchService } from '../search/service.ts';
 import type { Db } from '../db/database.ts';
-import { parseRef } from '../domain/case-ref.ts';
+import { parseRef, refAsTyped } from '../domain/case-ref.ts';
 import type { UserService } from '../users/service.ts';
 import { current, loadVocabularies } from '../vocabularies/service.ts';
 import { HttpError, notFound } from '../web/errors.ts';
@@ -74,7 +74,7 @@ export function apiRoutes(deps: { db: Db; tokens: TokenService; users: UserServi
   async function visibleCase(raw: unknown, role: Parameters<typeof deps.cases.getFor>[0]): Promise<CaseView> {
     const ref = String(raw).toUpperCase();
     const found = parseRef(ref) ? await deps.cases.getFor(role, ref) : undefined;
-    if (!found) throw notFound(`There is no case ${String(raw)}`);
+    if (!found) throw notFound(`There is no case ${refAsTyped(raw)}`);
     return found;
   }
 

@@ -9,7 +9,7 @@ import { type CaseFormValues, caseFormView, type FieldErrors, valuesFromBody, va
 import { IdentifierFoundError, type IdentifierConfirmation, type IdentifierFinding, screenFields } from './identifier-check.ts';
 import { redactFinding } from './redaction.ts';
 import { CaseStateError, CaseValidationError, canSeeDrafts, type CaseService, type CaseView, VersionConflictError } from './service.ts';
-import { isRef } from '../domain/case-ref.ts';
+import { isRef, refAsTyped } from '../domain/case-ref.ts';
 import type { SearchService } from '../search/service.ts';
 
 type Page = { heading: string; action: string; existing?: CaseView; cancelHref: string };
@@ -61,7 +61,7 @@ export function caseFormRoutes(cases: CaseService, users: UserService, db: Param
 
   async function editable(req: Request): Promise<CaseView> {
     const c = await cases.get(String(req.params.ref).toUpperCase());
-    if (!c) throw notFound(`There is no case ${req.params.ref}`);
+    if (!c) throw notFound(`There is no case ${refAsTyped(req.params.ref)}`);
     return c;
   }
 

@@ -5,7 +5,7 @@ import type { AuditService } from '../audit/service.ts';
 import type { TeachingSetService } from '../teaching-sets/service.ts';
 import type { SearchService } from '../search/service.ts';
 import type { Db } from '../db/database.ts';
-import { parseRef } from '../domain/case-ref.ts';
+import { parseRef, refAsTyped } from '../domain/case-ref.ts';
 import type { UserService } from '../users/service.ts';
 import { loadTimeframes, loadVocabularies } from '../vocabularies/service.ts';
 import { notFound } from '../web/errors.ts';
@@ -35,7 +35,7 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
   async function visible(req: Request): Promise<CaseView> {
     const ref = String(req.params.ref).toUpperCase();
     const found = parseRef(ref) ? await cases.getFor(req.user!.role, ref) : undefined;
-    if (!found) throw notFound(`There is no case ${req.params.ref} that you can see`);
+    if (!found) throw notFound(`There is no case ${refAsTyped(req.params.ref)} that you can see`);
     return found;
   }
 

@@ -1,4 +1,5 @@
 import { type Request, type Response, Router } from 'express';
+import { refAsTyped } from '../domain/case-ref.ts';
 import { z } from 'zod';
 import { requireRole } from '../auth/middleware.ts';
 import type { UserService } from '../users/service.ts';
@@ -38,7 +39,7 @@ export function caseStatusRoutes(cases: CaseService, users: UserService): Router
 
   async function load(req: Request): Promise<CaseView> {
     const c = await cases.get(String(req.params.ref).toUpperCase());
-    if (!c) throw notFound(`There is no case ${req.params.ref}`);
+    if (!c) throw notFound(`There is no case ${refAsTyped(req.params.ref)}`);
     return c;
   }
 

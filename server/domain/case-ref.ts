@@ -14,3 +14,9 @@ export function parseRef(ref: string): { year: number; sequence: number } | unde
 }
 
 export const isRef = (value: string): boolean => parseRef(value) !== undefined;
+
+/** A reference as typed, for a message: long enough to recognise, never the whole of a long address. */
+export const refAsTyped = (raw: unknown): string => {
+  const s = String(raw);
+  return s.length <= 24 ? s : `${s.slice(0, 24)}…`;
+};

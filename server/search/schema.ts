@@ -12,7 +12,7 @@ export const SearchQuery = z.object({
   q: z.preprocess((v) => (Array.isArray(v) ? v.join(' ') : (v ?? '')), z.string().max(200, 'Enter 200 characters or fewer')),
   ...(Object.fromEntries(FACETS.map((f) => [f, facetValues])) as Record<Facet, typeof facetValues>),
   sort: z.preprocess((v) => (v === '' || v === undefined ? 'relevance' : v), z.enum(['relevance', 'date'], { error: 'Sort by relevance or date' })),
-  page: z.preprocess((v) => (v === undefined || v === '' ? 1 : Number(v)), z.number({ error: 'Page must be a number' }).int().min(1).max(1000)),
+  page: z.preprocess((v) => (v === undefined || v === '' ? 1 : Number(v)), z.number({ error: 'Page must be a number' }).int('Page must be a whole number').min(1, 'Page must be 1 or more').max(1000, 'Page must be 1,000 or less')),
 });
 
 export type SearchParams = z.infer<typeof SearchQuery>;

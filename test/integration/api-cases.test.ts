@@ -145,5 +145,8 @@ describe('GET /api/v1/cases/:ref', () => {
       const res = await request(ctx.app).get(`/api/v1/cases/${ref}`).set('Authorization', `Bearer ${tokenOf.safety}`).expect(404);
       expect(res.body.error.code).toBe('not_found');
     }
+    // A long address is not echoed back whole.
+    const long = await request(ctx.app).get(`/api/v1/cases/${'x'.repeat(5000)}`).set('Authorization', `Bearer ${tokenOf.safety}`).expect(404);
+    expect(long.body.error.message).toBe(`There is no case ${'x'.repeat(24)}…`);
   });
 });

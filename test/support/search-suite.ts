@@ -77,6 +77,13 @@ export function searchSuite(createContext: () => Promise<TestContext>): void {
       expect(none('#no-results-help a').first().attr('href')).toBe('/search?q=zebra');
     });
 
+    it('says what is wrong with a page number', async () => {
+      for (const [page, message] of [['-1', 'Page must be 1 or more'], ['99999999', 'Page must be 1,000 or less'], ['2.5', 'Page must be a whole number'], ['abc', 'Page must be a number']]) {
+        const res = await trainer.get(`/search?q=ct&page=${page}`).expect(400);
+        expect($(res.text)('.nhsuk-error-summary').text()).toContain(message);
+      }
+    });
+
     it('offers a spelling fix for a misspelt word', async () => {
       const $$ = $((await trainer.get('/search?q=outsorcing')).text);
       expect($$('.app-result').length + $$('#did-you-mean').length).toBeGreaterThan(0);
