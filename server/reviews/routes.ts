@@ -89,7 +89,7 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
     const flash = req.session.flash;
     delete req.session.flash;
     res.render('pages/reviews/list', {
-      pageTitle: 'Quarterly reviews',
+      pageTitle: 'Quarterly learning reviews',
       flash,
       canStart: req.user!.role === 'director',
       rows: visible.map((r) => ({
@@ -208,7 +208,7 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
     const review = await load(req);
     if (!review.snapshot) throw notFound('The learning summary is published when the review is signed off');
     const v = await loadVocabularies(db);
-    res.render('pages/reviews/learning', { pageTitle: `Learning from ${quarterLabel(review.quarter)}`, ...presentReview({ review, pack: review.snapshot.pack, actions: review.snapshot.agreedActions, versions: [], v, role: req.user!.role }) });
+    res.render('pages/reviews/learning', { pageTitle: `What we learned in ${quarterLabel(review.quarter)}`, ...presentReview({ review, pack: review.snapshot.pack, actions: review.snapshot.agreedActions, versions: [], v, role: req.user!.role }) });
   });
 
   // The PDF is of the signed-off review only: it is the record, so it comes from the frozen snapshot.

@@ -153,6 +153,7 @@ describe('quarterly review', () => {
 
   it('publishes a learning summary to every role, and the data as CSV', async () => {
     const learning = $((await trainer.get(`/reviews/${reviewId}/learning`).expect(200)).text);
+    expect(learning('title').text().startsWith(`${learning('h1').text()} –`)).toBe(true);
     expect(learning('main').text()).toContain('Alerts are still not acknowledged.');
     expect(learning('main').text()).toContain('Weekly fail-safe check');
     const csv = await trainer.get(`/reviews/${reviewId}/data.csv`).expect(200);
