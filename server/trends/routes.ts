@@ -1,11 +1,12 @@
 import { type Request, type Response, Router } from 'express';
 import { requireRole } from '../auth/middleware.ts';
 import type { Db } from '../db/database.ts';
+import { monthsOf } from '../domain/quarters.ts';
 import { defaultFormatPeriod } from '../domain/spc.ts';
 import type { UserService } from '../users/service.ts';
 import { current, loadVocabularies, type Term } from '../vocabularies/service.ts';
 import { notFound } from '../web/errors.ts';
-import { formErrors, noErrors } from '../web/form-errors.ts';
+import { formErrors, fromMessages, noErrors } from '../web/form-errors.ts';
 import { exportFilename, toCsv } from '../web/table-export.ts';
 import { measureGroups } from './measures.ts';
 import { chartTable, presentChart } from './present.ts';
@@ -130,6 +131,15 @@ export function trendRoutes(deps: { db: Db; trends: TrendService; users: UserSer
     if (!loaded) return;
     const parsed = RebaseForm.safeParse(req.body ?? {});
     if (!parsed.success) return showChart(req, res, { rebaseValues: req.body, rebaseErrors: formErrors(parsed.error, ['period', 'reason']) }, 400);
+    // Only a period the chart shows, and not one it already recalculates from.
+    const { period } = parsed.data;
+    const firstMonth = period.includes('Q') ? monthsOf(period)[0] : period;
+    const problem = !loaded.chart.points.slice(1).some((pt) => pt.x === period)
+      ? 'Choose a period from the list'
+      : loaded.chart.rebases.some((r) => r.period === firstMonth)
+        ? `The chart already recalculates from ${defaultFormatPeriod(period)}`
+        : undefined;
+    if (problem) return showChart(req, res, { rebaseValues: req.body, rebaseErrors: fromMessages({ period: problem }, ['period', 'reason']) }, 400);
     await trends.addRebase(users.actorFor(req.user!), loaded.chart.measure.key, loaded.chart.scope, parsed.data.period, parsed.data.reason);
     req.session.flash = `The chart now recalculates from ${defaultFormatPeriod(parsed.data.period)}`;
     res.redirect(303, trendsHref('/trends/chart', loaded.p));

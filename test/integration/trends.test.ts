@@ -79,6 +79,13 @@ describe('trends', () => {
     expect(bad.status).toBe(400);
     const res = await director.post(chartUrl).type('form').send({ _csrf: await tokenFor(director, chartUrl), period, reason: 'New outsourcing contract' });
     expect(res.status).toBe(303);
+    // Not the same period twice, nor one the chart does not show.
+    for (const [again, message] of [[period, 'The chart already recalculates from'], ['2099-01', 'Choose a period from the list']] as const) {
+      const refused = await director.post(chartUrl).type('form').send({ _csrf: await tokenFor(director, chartUrl), period: again, reason: 'Again' });
+      expect(refused.status).toBe(400);
+      expect($(refused.text)('.nhsuk-error-summary').text()).toContain(message);
+    }
+    expect(await ctx.db.selectFrom('spc_rebases').select('id').execute()).toHaveLength(1);
     const after = $((await director.get(chartUrl)).text);
     expect(after('#rebases').next('ul').text()).toContain('New outsourcing contract');
     const means = new Set(after('#chart-data tbody tr').map((_, tr) => after(tr).find('td').eq(1).text()).get());
