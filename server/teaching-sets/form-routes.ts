@@ -1,12 +1,12 @@
 import { type Request, type Response, Router } from 'express';
 import { requireRole, requireSignedIn } from '../auth/middleware.ts';
 import { IdentifierFoundError } from '../cases/identifier-check.ts';
-import { formErrors, type FormErrors, noErrors } from '../web/form-errors.ts';
-import { conflictRows, emptyValues, findingErrors, type SetValues, valuesFrom, valuesOf } from './form-view.ts';
+import { type FormErrors, noErrors } from '../web/form-errors.ts';
+import { conflictRows, emptyValues, everyProblem, findingErrors, type SetValues, valuesFrom, valuesOf } from './form-view.ts';
 import { loadSet, takeFlash } from './http.ts';
 import { presentSummary, setHref } from './present.ts';
 import type { TeachingSetDeps } from './routes.ts';
-import { SET_FIELDS, setForm } from './schema.ts';
+import { setForm } from './schema.ts';
 import { canEditSets, SetConflictError, SetRuleError, type SetRow, type TeachingSetService } from './service.ts';
 
 const trainers = requireRole('trainer');
@@ -51,7 +51,7 @@ export function setFormRoutes(deps: TeachingSetDeps, sets: TeachingSetService): 
   router.post('/teaching-sets', ...trainers, async (req, res) => {
     const values = valuesFrom(req.body);
     const parsed = setForm.safeParse({ ...values, version: '1' });
-    if (!parsed.success) return renderNew(res, values, formErrors(parsed.error, SET_FIELDS), 400);
+    if (!parsed.success) return renderNew(res, values, everyProblem(parsed.error, values), 400);
     let id: number;
     try {
       id = await sets.create(actor(req), parsed.data);
@@ -73,7 +73,7 @@ export function setFormRoutes(deps: TeachingSetDeps, sets: TeachingSetService): 
     const set = await loadSet(sets, req);
     const values = valuesFrom(req.body);
     const parsed = setForm.safeParse(values);
-    if (!parsed.success) return renderEdit(res, set, values, { errors: formErrors(parsed.error, SET_FIELDS) }, 400);
+    if (!parsed.success) return renderEdit(res, set, values, { errors: everyProblem(parsed.error, values) }, 400);
     try {
       await sets.update(actor(req), set.id, parsed.data);
     } catch (err) {

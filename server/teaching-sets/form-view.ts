@@ -1,6 +1,7 @@
 import { identifierMessages } from '../actions/present.ts';
-import type { IdentifierFinding } from '../cases/identifier-check.ts';
-import { fromMessages } from '../web/form-errors.ts';
+import type { z } from 'zod';
+import { type IdentifierFinding, scanFields } from '../cases/identifier-check.ts';
+import { formErrors, type FormErrors, fromMessages } from '../web/form-errors.ts';
 import { FIELD_LABELS, SET_FIELDS } from './schema.ts';
 import type { SetRow } from './service.ts';
 
@@ -22,6 +23,12 @@ export const emptyValues = (): SetValues => ({ title: '', description: '', audie
 
 /** Masked, field-by-field messages: the typed identifier itself is never repeated back. */
 export const findingErrors = (findings: IdentifierFinding[], order: readonly string[] = SET_FIELDS) => fromMessages(identifierMessages(findings, FIELD_LABELS), order);
+
+/** The form's problems and any identifier in its text together, so the user fixes everything in one go. */
+export function everyProblem(error: z.ZodError, values: SetValues): FormErrors {
+  const found = identifierMessages(scanFields({ title: values.title, description: values.description, audience: values.audience }), FIELD_LABELS);
+  return fromMessages({ ...found, ...formErrors(error, SET_FIELDS).byField }, SET_FIELDS);
+}
 
 /** The stored details beside what this user tried to save, for the conflict page. */
 export function conflictRows(saved: SetRow, yours: SetValues) {

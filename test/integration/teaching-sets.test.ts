@@ -129,6 +129,14 @@ describe('creating and changing a set', () => {
     expect(await audits('teaching_set.create')).toEqual([]);
   });
 
+  it('lists an identifier with the other problems, not only once they are fixed', async () => {
+    const res = await post(trainer, '/teaching-sets', setFields({ title: '', description: 'Start with NHS number 943 476 5919' }));
+    expect(res.status).toBe(400);
+    expect(summary(res.text).map((e) => e.href)).toEqual(['#title', '#description']);
+    expect($(res.text)('#description-error').text()).toContain('an NHS number');
+    expect(await setRows()).toEqual([]);
+  });
+
   it('changes the details with a version check: a stale form gets a 409 and overwrites nothing', async () => {
     const id = await createSet(ctx, trainerUser);
     const form = $((await trainer.get(`/teaching-sets/${id}/edit`).expect(200)).text);
