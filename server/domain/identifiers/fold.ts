@@ -19,12 +19,26 @@ function digitValue(unit: number): number {
   return back % 10;
 }
 
+/** Spaces of every width, and the characters that show nothing: joiners, direction marks, variation selectors. */
+const INVISIBLE_OR_SPACE = (unit: number) =>
+  unit === 0xa0 ||
+  unit === 0xad ||
+  unit === 0x34f ||
+  unit === 0x180e ||
+  (unit >= 0x2000 && unit <= 0x200f) ||
+  (unit >= 0x202a && unit <= 0x202f) ||
+  (unit >= 0x205f && unit <= 0x2064) ||
+  (unit >= 0x2066 && unit <= 0x2069) ||
+  unit === 0x3000 ||
+  (unit >= 0xfe00 && unit <= 0xfe0f) ||
+  unit === 0xfeff;
+
 const folded = new Map<number, number>();
 
 function foldUnit(unit: number): number {
   if (unit >= 0xff01 && unit <= 0xff5e) return unit - 0xfee0; // full-width ASCII
-  if (unit === 0xa0 || unit === 0x3000 || (unit >= 0x2000 && unit <= 0x200d) || unit === 0x202f || unit === 0x205f || unit === 0x2060 || unit === 0xfeff || unit === 0xad) return SPACE;
-  if ((unit >= 0x2010 && unit <= 0x2015) || unit === 0x2212 || unit === 0xfe58 || unit === 0xfe63) return HYPHEN;
+  if (INVISIBLE_OR_SPACE(unit)) return SPACE;
+  if ((unit >= 0x2010 && unit <= 0x2015) || unit === 0x2212 || unit === 0xfe58 || unit === 0xfe63 || unit === 0x2043 || unit === 0x02d7 || unit === 0x2e3a || unit === 0x2e3b || unit === 0x30fc) return HYPHEN;
   if (isDecimalDigit(unit)) return 0x30 + digitValue(unit);
   return unit;
 }

@@ -12,9 +12,16 @@ const isAlnum = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 &&
 // ---------------------------------------------------------------------------------------------
 // NHS numbers
 
-const NHS_RE = /(?<![\w.])(\d{3})[ \u00A0.-]?(\d{3})[ \u00A0.-]?(\d{4})(?!\w|[.,/:-]\d)/g;
-// Ten digits grouped any other way ("9 4 3 4 7 6 5 9 1 9", "94 34 76 59 19"), with no more after them.
-const NHS_REGROUPED_RE = /(?<![\w.])\d(?:[ \u00A0.-]?\d){9}(?!\w|[ \u00A0.,/:-]\d)/g;
+// Between groups: up to three spaces (tabs, no-break spaces, invisible characters folded to spaces), or a hyphen with spaces either side.
+const SEP = String.raw`(?:[ \t\u00A0]{0,3}-[ \t\u00A0]{0,3}|[ \t\u00A0]{1,3})`;
+// Not after a digit and a dot ("1.9434765919" is a decimal); after a word and a dot ("No.") is fine.
+const NHS_RE = new RegExp(String.raw`(?<!\w|\d\.)\d{3}${SEP}?\d{3}${SEP}?\d{4}(?!\w|[.,/:-]\d)`, 'g');
+// Dots only on their own: a dot beside a space reads as a decimal or a time.
+const NHS_DOTTED_RE = /(?<!\w|\d\.)\d{3}\.\d{3}\.\d{4}(?!\w|[.,/:-]\d)/g;
+// Ten digits grouped any other way, with no digits run on either side. Without "NHS number" before
+// them only single digits count ("9 4 3 4 7 6 5 9 1 9"): pairs and the like are counts, sizes, times.
+const NHS_REGROUPED_RE = /(?<!\w|\d[ \t\u00A0.,/:-])\d(?:[ \t\u00A0.-]{0,2}\d){9}(?!\w|[ \t\u00A0.,/:-]\d)/g;
+const SINGLE_DIGITS_RE = /^\d([ \u00A0.-])\d(?:\1\d){8}$/;
 // Only the words right before the number count: "NHS number", "CHI no.", "NHS No: ".
 const NHS_CONTEXT_RE =
   /\b(?:NHS|CHI|H&C)(?:\s*(?:numbers?|nos?\.?|num\.?|#|:|-|is|was|given|quoted|recorded|as|of))*\s*\(?$/i;
@@ -27,27 +34,19 @@ function before(text: string, start: number, width: number): string {
 }
 
 export function findNhsNumbers(text: string, out: Finding[]): void {
-  for (const m of text.matchAll(NHS_RE)) {
-    const start = m.index;
-    const digits = m[1]! + m[2]! + m[3]!;
-    const raw = m[0];
+  const found = (start: number, raw: string, shapeOk: boolean) => {
+    const digits = raw.replace(/\D/g, '');
     const context = before(text, start, 40);
-    const hasNhsContext = NHS_CONTEXT_RE.test(context);
-    if (!hasNhsContext) {
-      if (!isValidNhsNumber(digits)) continue;
-      if (CODE_CONTEXT_RE.test(context)) continue;
-      // An unspaced ten digits starting 0 reads as a phone number; the phone detector takes it.
-      if (digits[0] === '0' && raw.length === 10) continue;
+    if (!NHS_CONTEXT_RE.test(context)) {
+      if (!shapeOk || !isValidNhsNumber(digits) || CODE_CONTEXT_RE.test(context)) return;
+      // Ten digits starting 0, unspaced or one at a time, read as a phone number; the phone detector takes them.
+      if (digits[0] === '0' && (raw.length === 10 || raw.length === 19)) return;
     }
     out.push({ kind: 'nhs_number', start, end: start + raw.length });
-  }
-  for (const m of text.matchAll(NHS_REGROUPED_RE)) {
-    const digits = m[0].replace(/\D/g, '');
-    const context = before(text, m.index, 40);
-    // A number with a leading 0 grouped like this reads as a phone number; the phone detector takes it.
-    if (!NHS_CONTEXT_RE.test(context) && (!isValidNhsNumber(digits) || CODE_CONTEXT_RE.test(context) || digits[0] === '0')) continue;
-    out.push({ kind: 'nhs_number', start: m.index, end: m.index + m[0].length });
-  }
+  };
+  for (const m of text.matchAll(NHS_RE)) found(m.index, m[0], true);
+  for (const m of text.matchAll(NHS_DOTTED_RE)) found(m.index, m[0], true);
+  for (const m of text.matchAll(NHS_REGROUPED_RE)) found(m.index, m[0], SINGLE_DIGITS_RE.test(m[0]));
 }
 
 // ---------------------------------------------------------------------------------------------
