@@ -132,7 +132,7 @@ export function findingErrors(findings: IdentifierFinding[], confirmations: read
     .filter((f) => !f.confirmed)
     .map((f) => {
       // Ticked, so its reason is what stopped it: say so, at the reason's box.
-      const ticked = confirmations.find((c) => findingKey(c) === findingKey(f));
+      const ticked = f.severity === 'confirm' ? confirmations.find((c) => findingKey(c) === findingKey(f)) : undefined;
       const problem = ticked && reasonProblem(ticked.reason);
       if (problem) return { text: `${FIELD_LABELS[f.field]}, character ${f.start + 1} (${f.masked}): ${problem}`, href: `#reason-finding-${f.field}-${f.start}` };
       return {

@@ -250,8 +250,9 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
     const at = clock().toISOString();
     const status = previous.status === 'draft' && input.submit ? 'submitted' : previous.status;
     const diff = changed({ ...auditShape(previous), status: previous.status }, { ...auditShape(input), status });
-    // Saving what is already there is not a change: no new version, nothing in the history.
-    if (!Object.keys(diff.after).length && !confirmed.length) return previous;
+    // Saving what is already there is not a change: no new version, nothing in the history. Any
+    // confirmation it carries was recorded when the same text was saved.
+    if (!Object.keys(diff.after).length) return previous;
     await db.transaction().execute(async (trx) => {
       const row = await repo.findByRef(trx, ref);
       // A second check inside the transaction closes the gap between reading and writing.

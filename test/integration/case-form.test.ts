@@ -150,6 +150,13 @@ describe('Log a case form', () => {
     expect(after.identifiersConfirmed).toEqual([{ field: 'narrative', kind: 'person_name', masked: '••••', reason: expect.stringContaining('guideline author') }]);
     const page = $((await safety.get(res.headers.location!)).text);
     expect(page('#history').next().text()).toContain('as not identifying anyone');
+
+    // Sent again unchanged, with the same confirmation: not a new version, nothing new in the history.
+    const ref = res.headers.location!.split('/').pop()!;
+    const again = await postForm(safety, `/cases/${ref}/edit`, formFields({ narrative, confirm: key, [`reason:${key}`]: 'Shah is the name of the reporting guideline author, not a person in the case', version: '1', intent: 'save' }), `/cases/${ref}/edit`);
+    expect(again.status).toBe(303);
+    expect((await ctx.db.selectFrom('cases').select('version').where('ref', '=', ref).executeTakeFirstOrThrow()).version).toBe(1);
+    expect((await auditOf('case.update')).filter((e) => e.entity_id === ref)).toEqual([]);
   });
 
   it('never lets a blocking identifier be confirmed', async () => {
