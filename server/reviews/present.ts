@@ -31,9 +31,11 @@ export function presentReview(opts: {
   /** The notes form's errors, by field name. */
   errors?: Record<string, string>;
 }) {
-  const { review, pack, v, posted } = opts;
+  const { review, pack, v } = opts;
   const errors = opts.errors ?? {};
   const draft = review.status === 'draft';
+  // A signed-off review shows only what was signed.
+  const posted = draft ? opts.posted : undefined;
   const findings = posted?.findings ?? review.snapshot?.findings ?? review.findings;
   const attendance = review.snapshot?.attendance ?? review.attendance;
   const discussions = posted?.discussions ?? review.snapshot?.discussions ?? review.discussions;

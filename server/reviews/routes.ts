@@ -156,6 +156,8 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
       res.redirect(303, `/reviews/${review.id}`);
     } catch (err) {
       if (!(err instanceof ReviewError)) throw err;
+      // Signed off meanwhile: it is frozen, so there is nothing to type into; shown as it was signed.
+      if (err.field === 'review') return show(req, res, { errors: { list: [{ text: err.message, href: '#content-hash' }], byField: {} } }, 409);
       // Out of date: what was typed is shown against the review as it now is, to be saved again.
       if (err.field === 'version') return again({ list: [{ text: 'Someone else saved this review since you opened it. What you typed is below, not saved: saving it replaces their findings, so check theirs first (open the review again in another tab)', href: '#save-review' }], byField: {} });
       return again(fromMessages({ [err.field]: err.message }, notesFieldOrder(caseRefs)));

@@ -137,7 +137,15 @@ describe('quarterly review', () => {
     const again = await ctx.db.selectFrom('reviews').select(['snapshot_json', 'content_hash']).where('id', '=', reviewId).executeTakeFirstOrThrow();
     expect(again).toEqual({ snapshot_json: row.snapshot_json, content_hash: row.content_hash });
     expect($((await trainer.get(`/reviews/${reviewId}`)).text)('#cases tbody tr').first().find('a').text()).toBe(firstCase);
-    expect((await post(director, `/reviews/${reviewId}/notes`, { version: '99', 'findings-overall': 'x' }, `/reviews/${reviewId}`)).status).toBe(400);
+    // Saved from a page opened before the sign-off: told so, and the page shows what was signed, not what was typed.
+    const late = await post(director, `/reviews/${reviewId}/notes`, { version: '99', 'findings-overall': 'typed too late' }, `/reviews/${reviewId}`);
+    expect(late.status).toBe(409);
+    const $l = $(late.text);
+    expect($l('.nhsuk-error-summary').text()).toContain('This review has been signed off');
+    expect($l('#content-hash')).toHaveLength(1);
+    expect($l('.nhsuk-error-summary a').attr('href')).toBe('#content-hash');
+    expect($l('main').text()).not.toContain('typed too late');
+    expect($l('main').text()).toContain('Alerts are still not acknowledged.');
   });
 
   it('downloads the signed-off review as a PDF with its hash', async () => {
