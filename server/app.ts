@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok' });
   });
   // The API authenticates by bearer token alone, so it sits before sessions and CSRF.
-  app.use(apiRoutes({ db, tokens, users, cases, search }));
+  app.use(apiRoutes({ db, audit, tokens, users, cases, search }));
 
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 500 }));
   app.use(

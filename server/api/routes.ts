@@ -1,4 +1,6 @@
 import express, { type RequestHandler, Router } from 'express';
+import { auditAdminReads } from '../audit/admin-reads.ts';
+import type { AuditService } from '../audit/service.ts';
 import type { z } from 'zod';
 import { requireRole } from '../auth/middleware.ts';
 import { IdentifierFoundError } from '../cases/identifier-check.ts';
@@ -19,9 +21,9 @@ import type { TokenService } from './tokens.ts';
 const plain = (terms: { code: string; label: string; retired?: boolean }[]) => current(terms).map(({ code, label }) => ({ code, label }));
 
 /** JSON API under /api/v1 (DESIGN.md contract 4). Errors come from the shared error handler. */
-export function apiRoutes(deps: { db: Db; tokens: TokenService; users: UserService; cases: CaseService; search: SearchService }): Router {
+export function apiRoutes(deps: { db: Db; audit: AuditService; tokens: TokenService; users: UserService; cases: CaseService; search: SearchService }): Router {
   const router = Router();
-  router.use('/api', express.json({ limit: '200kb' }), bearerAuth(deps.tokens, deps.users), requireJsonBody);
+  router.use('/api', express.json({ limit: '200kb' }), bearerAuth(deps.tokens, deps.users), requireJsonBody, auditAdminReads(deps.db, deps.audit, deps.users));
 
   router.get('/api/v1/vocabularies', async (_req, res) => {
     const v = await loadVocabularies(deps.db);

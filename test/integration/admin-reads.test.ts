@@ -1,10 +1,14 @@
-import type request from 'supertest';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTokenService } from '../../server/api/tokens.ts';
+import { pathForAudit } from '../../server/audit/admin-reads.ts';
+import { createAuditService } from '../../server/audit/service.ts';
 import { logCase } from '../support/cases.ts';
 import { $, createTestApp, createUser, signedInAgent, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
 let admin: ReturnType<typeof request.agent>;
+let adminToken: string;
 let safety: ReturnType<typeof request.agent>;
 let ref: string;
 
@@ -12,7 +16,10 @@ beforeAll(async () => {
   ctx = await createTestApp();
   const author = await createUser(ctx, 'safety');
   safety = await signedInAgent(ctx, author.email);
-  admin = await signedInAgent(ctx, (await createUser(ctx, 'admin')).email);
+  const adminUser = await createUser(ctx, 'admin');
+  admin = await signedInAgent(ctx, adminUser.email);
+  const clock = () => new Date(ctx.clock.now);
+  adminToken = (await createTokenService({ db: ctx.db, audit: createAuditService(clock), clock }).create({ id: null, label: 'test' }, adminUser.id, 'admin feed')).token;
   ref = (await logCase(ctx, author)).ref;
 });
 afterAll(async () => ctx.close());
@@ -30,6 +37,29 @@ describe('an administrator reading cases', () => {
       ['admin@test.casebook.test', '/search'],
       ['admin@test.casebook.test', '/cases'],
     ]);
+  });
+
+  it('is written for the API too, as an administrator may hold a token', async () => {
+    const before = (await reads()).length;
+    const auth = { Authorization: `Bearer ${adminToken}` };
+    await request(ctx.app).get(`/api/v1/cases/${ref}`).set(auth).expect(200);
+    await request(ctx.app).get('/api/v1/search?q=ct').set(auth).expect(200);
+    await request(ctx.app).get('/api/v1/vocabularies').set(auth).expect(200);
+    expect((await reads()).slice(before)).toEqual([
+      ['admin@test.casebook.test', `/api/v1/cases/${ref}`],
+      ['admin@test.casebook.test', '/api/v1/search'],
+    ]);
+  });
+
+  it('records what was typed into an address only when it is a word, a reference or an id', async () => {
+    const before = (await reads()).length;
+    await admin.get('/cases/943%20476%205919').expect(404);
+    expect((await reads()).slice(before)).toEqual([['admin@test.casebook.test', '/cases/…']]);
+    expect(pathForAudit('/teaching-sets/12/handout')).toBe('/teaching-sets/12/handout');
+    expect(pathForAudit('/cases/CB-2026-00001/edit')).toBe('/cases/CB-2026-00001/edit');
+    expect(pathForAudit('/cases/9434765919')).toBe('/cases/…');
+    expect(pathForAudit('/cases/j.smith@nhs.net')).toBe('/cases/…');
+    expect(pathForAudit('/search/sw1a1aa')).toBe('/search/…');
   });
 
   it('is shown in the audit log page', async () => {
