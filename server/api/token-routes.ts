@@ -8,7 +8,7 @@ import type { TokenService } from './tokens.ts';
 
 const NewTokenForm = z.object({
   user: z.preprocess((v) => (v === undefined || v === '' ? undefined : v), z.coerce.number({ error: 'Select who the token is for' }).int().positive('Select who the token is for')),
-  label: text({ required: 'Enter what the token is for', max: 100, tooLong: 'What the token is for must be 100 characters or fewer' }).superRefine(identifiesNoOne('What the token is for')),
+  label: text({ required: 'Enter what the token is for', max: 100, tooLong: 'What the token is for must be 100 characters or fewer' }).superRefine(identifiesNoOne('What the token is for', { allow: ['date'] })),
 });
 const FIELDS = ['user', 'label'] as const;
 const TokenId = z.coerce.number().int().positive();

@@ -23,7 +23,7 @@ const StartForm = z.object({
   departments: z.preprocess(many, z.array(z.string())),
 }).refine((f) => f.scope !== 'departments' || f.departments.length > 0, { path: ['departments'], message: 'Choose at least one department', when: () => true });
 
-const ReasonForm = z.object({ reason: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().min(1, 'Enter why the review needs correcting').max(1000, 'The reason must be 1,000 characters or fewer').superRefine(identifiesNoOne('The reason'))) });
+const ReasonForm = z.object({ reason: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().min(1, 'Enter why the review needs correcting').max(1000, 'The reason must be 1,000 characters or fewer').superRefine(identifiesNoOne('The reason', { allow: ['date'] }))) });
 
 /** A real calendar day written year-month-day. */
 const isRealDay = (s: string) => {

@@ -18,7 +18,7 @@ const GroupForm = z.object({
     .refine((terms) => terms.length <= 12, 'Enter at most 12 words or phrases in one group')
     .refine((terms) => terms.every((t) => t.length <= 40 && !t.includes('|')), 'Each word or phrase must be 40 characters or fewer, without |')
     // Eponyms ("Colles fracture") are fair search words; numbers that identify someone are not.
-    .superRefine((terms, ctx) => identifiesNoOne('The group', { allowNamesAndDates: true })(terms.join(', '), ctx)),
+    .superRefine((terms, ctx) => identifiesNoOne('The group', { allow: ['date', 'person_name'] })(terms.join(', '), ctx)),
 });
 
 /** Admins extend the built-in imaging synonyms; the search index is rebuilt with each change. */

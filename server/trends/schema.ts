@@ -30,6 +30,6 @@ export const RebaseForm = z.object({
   period: z.preprocess(blank, z.string({ error: 'Choose the period the new process starts' }).regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, 'Choose the period the new process starts')),
   reason: z.preprocess(
     (v) => (typeof v === 'string' ? v.trim() : ''),
-    z.string().min(1, 'Enter why the process changed, like "new reporting contract"').max(500, 'The reason must be 500 characters or fewer').superRefine(identifiesNoOne('The reason')),
+    z.string().min(1, 'Enter why the process changed, like "new reporting contract"').max(500, 'The reason must be 500 characters or fewer').superRefine(identifiesNoOne('The reason', { allow: ['date'] })),
   ),
 });

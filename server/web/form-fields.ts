@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findIdentifiers, kindLabel, mask, severity } from '../domain/identifiers.ts';
+import { findIdentifiers, kindLabel, mask } from '../domain/identifiers.ts';
 
 /**
  * Form fields arrive as strings, as arrays when a field is repeated, or not at all. These schemas
@@ -28,12 +28,13 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 
 /**
  * For text kept outside a case (a reason in the audit trail, a label, a search term): refused if it
- * holds anything that could identify someone, as there is no confirming a date or name here (where
- * names are expected, as in eponyms, `allowNamesAndDates`). The message shows each finding masked.
+ * holds anything that could identify someone, as there is no confirming a date or name here. Where
+ * dates or names are what the text is about (a contract's start date, an eponym), `allow` lets them
+ * through. The message shows each finding masked.
  */
-export function identifiesNoOne(label: string, opts: { allowNamesAndDates?: boolean } = {}) {
+export function identifiesNoOne(label: string, opts: { allow?: readonly ('date' | 'person_name')[] } = {}) {
   return (value: string, ctx: z.RefinementCtx) => {
-    const found = findIdentifiers(value).filter((f) => !opts.allowNamesAndDates || severity(f.kind) === 'block');
+    const found = findIdentifiers(value).filter((f) => !(opts.allow ?? []).includes(f.kind as 'date'));
     if (!found.length) return;
     const parts = found.map((f) => `${kindLabel(f.kind)} (${mask(value.slice(f.start, f.end))})`);
     ctx.addIssue({ code: 'custom', message: `${label} contains what looks like ${parts.join(', and ')}. Remove anything that could identify a patient or member of staff`, input: value });

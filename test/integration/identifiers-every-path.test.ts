@@ -108,6 +108,11 @@ describe('an NHS number is refused in every other text that is kept', () => {
     const period = String($((await director.get(chart)).text)('#period option').eq(3).val());
     refused(await director.post(chart).type('form').send({ _csrf: await tokenFor(director, chart), period, reason }), 'The reason');
     expect(await stored()).toEqual([]);
+    // A date is what such a reason is about, and is kept; a name is not.
+    const named = await director.post(chart).type('form').send({ _csrf: await tokenFor(director, chart), period, reason: 'Dr Jane Smith started reporting' });
+    expect(named.status).toBe(400);
+    expect($(named.text)('.nhsuk-error-summary').text()).toContain('The reason contains what looks like a person’s name');
+    expect((await director.post(chart).type('form').send({ _csrf: await tokenFor(director, chart), period, reason: 'New reporting contract from 1 April 2024' })).status).toBe(303);
   });
 
   it('a search synonym group, which may hold an eponym but no number', async () => {
