@@ -209,17 +209,22 @@ export function createSearchService(deps: {
    * may queue a snapshot of it), the refreshes begun on it, and any snapshot of it being written.
    * Searches run to the end once begun, so none is left reading it by then.
    */
-  async function release(index: Promise<SearchIndex> | undefined): Promise<void> {
+  async function release(index: Promise<SearchIndex | undefined> | undefined): Promise<void> {
     const old = await index?.catch(() => undefined);
     await Promise.allSettled([...refreshing]);
     await saving;
     await old?.close();
   }
 
+  /** Counts rebuilds begun: only the newest may replace the index, as its words are the newest. */
+  let rebuilds = 0;
+  let closed = false;
+
   async function rebuild(): Promise<void> {
+    const mine = ++rebuilds;
     const missed = new Set<string>();
     missedByRebuilds.add(missed);
-    let index: SearchIndex;
+    let index: SearchIndex | undefined;
     try {
       index = await build(true);
       // Refreshes meanwhile went to the old index; until none is left, read their cases again here.
@@ -229,9 +234,13 @@ export function createSearchService(deps: {
         missed.clear();
         await reread(index, refs);
       }
+    } catch (err) {
+      void release(Promise.resolve(index));
+      throw err;
     } finally {
       missedByRebuilds.delete(missed);
     }
+    if (mine !== rebuilds || closed) return void release(Promise.resolve(index));
     const previous = current;
     current = Promise.resolve(index);
     similarCache.clear();
@@ -246,6 +255,7 @@ export function createSearchService(deps: {
     // A refresh here is awaited by whoever asked for it.
     settled: async () => void (await current),
     close: async () => {
+      closed = true;
       // A snapshot read early and never used still holds its file open.
       const unused = earlyRead;
       earlyRead = undefined;

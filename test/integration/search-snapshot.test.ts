@@ -207,4 +207,26 @@ describe('search index snapshot', () => {
     await rebuilding;
     expect((await s.search(req('xanthoma'))).items.map((h) => h.ref)).toEqual([ref]);
   });
+
+  it('keeps the newest rebuild when an older one finishes after it', async () => {
+    const { ref } = await logCase(ctx, author, { title: 'Zygoma fracture missed on facial views' });
+    const { db, arm, reached, release } = holdingQuery(ctx.db, ({ sql }) => sql.startsWith('select "case_id", "body" from "case_notes"'));
+    const s = createSearchService({ db });
+    made.push(s);
+    await s.ready();
+    arm();
+    // The older rebuild has read the synonyms as they were, then waits.
+    const older = s.rebuild();
+    await reached;
+    const group = await ctx.db.insertInto('search_synonyms').values({ terms: 'zygoma|cheekbone', created_by: author.id, created_at: new Date().toISOString(), retired_at: null }).returning('id').executeTakeFirstOrThrow();
+    try {
+      await s.rebuild();
+      expect((await s.search(req('cheekbone'))).items.map((h) => h.ref)).toContain(ref);
+      release();
+      await older;
+      expect((await s.search(req('cheekbone'))).items.map((h) => h.ref)).toContain(ref);
+    } finally {
+      await ctx.db.deleteFrom('search_synonyms').where('id', '=', group.id).execute();
+    }
+  });
 });
