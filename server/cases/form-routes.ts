@@ -115,7 +115,7 @@ export function caseFormRoutes(cases: CaseService, users: UserService, db: Param
         return render(res, v, pageFor(latest), { values, findings: findingsOf(values, confirmations), confirmations }, { conflict: { theirs: latest, rows: compareVersions(latest, parsed.data.input, v) } }, 409);
       }
       if (err instanceof CaseStateError) {
-        req.session.flash = err.message;
+        req.session.flashProblem = err.message;
         return res.redirect(303, `/cases/${existing?.ref ?? ''}`);
       }
       throw err;

@@ -187,8 +187,8 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
       res.redirect(303, `/reviews/${review.id}`);
     } catch (err) {
       if (!(err instanceof ReviewError)) throw err;
-      req.session.flash = err.message;
-      res.redirect(303, `/reviews/${review.id}`);
+      // Not signed off: said as a problem on the page, not in the banner that says it was done.
+      return show(req, res, { errors: { list: [{ text: err.message, href: err.field === 'review' ? '#content-hash' : '#sign-off-heading' }], byField: {} } }, 409);
     }
   });
 

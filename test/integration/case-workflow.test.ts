@@ -1,5 +1,6 @@
 import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formFields, postForm } from '../support/case-form.ts';
 import { logCase } from '../support/cases.ts';
 import { createSet } from '../support/teaching-sets.ts';
 import { $, createTestApp, createUser, signedInAgent, tokenFor, type TestContext } from '../support/test-app.ts';
@@ -81,6 +82,16 @@ describe('status workflow', () => {
     expect(page('.nhsuk-notification-banner').text()).toContain('Not done');
     expect(page('.nhsuk-notification-banner').text()).toContain('changed by someone else');
     expect((await statusOf(ref)).status).toBe('submitted');
+  });
+
+  it('tells an edit of a case closed meanwhile as a problem on the case page', async () => {
+    const { ref } = await logCase(ctx, author);
+    await post(safety, `/cases/${ref}/close`, { version: '1' }, `/cases/${ref}`);
+    const res = await postForm(safety, `/cases/${ref}/edit`, formFields({ title: 'Too late', version: '2', intent: 'save' }), `/cases/${ref}`);
+    expect(res.status).toBe(303);
+    const page = $((await safety.get(`/cases/${ref}`)).text);
+    expect(page('.nhsuk-notification-banner--success')).toHaveLength(0);
+    expect(page('.nhsuk-notification-banner').text()).toContain('must reopen it before it can be changed');
   });
 
   it('does nothing when a status change does not say which version it was made against', async () => {

@@ -120,8 +120,15 @@ describe('quarterly review', () => {
 
   it('signs off: a frozen snapshot with a SHA-256 that later case edits never change', async () => {
     const page = $((await director.get(`/reviews/${reviewId}`)).text);
+    // Out of date: said as a problem beside the sign-off, not in the banner that says it was done.
+    const stale = $((await post(director, `/reviews/${reviewId}/sign-off`, { version: '99' }, `/reviews/${reviewId}`)).text);
+    expect(stale('.nhsuk-error-summary a').attr('href')).toBe('#sign-off-heading');
+    expect(stale('.nhsuk-notification-banner--success')).toHaveLength(0);
     const res = await post(director, `/reviews/${reviewId}/sign-off`, { version: String(page('form[action$="/sign-off"] input[name="version"]').val()) }, `/reviews/${reviewId}`);
     expect(res.status).toBe(303);
+    const twice = await post(director, `/reviews/${reviewId}/sign-off`, { version: '1' }, `/reviews/${reviewId}`);
+    expect(twice.status).toBe(409);
+    expect($(twice.text)('.nhsuk-error-summary a').attr('href')).toBe('#content-hash');
     const row = await ctx.db.selectFrom('reviews').selectAll().where('id', '=', reviewId).executeTakeFirstOrThrow();
     expect(row.status).toBe('signed_off');
     expect(row.content_hash).toBe(sha256(row.snapshot_json!));
