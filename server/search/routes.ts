@@ -33,8 +33,14 @@ export function searchRoutes(deps: { db: Db; search: SearchService; teachingSets
     ]);
     const label = facetLabeller(v);
     const addToSet = await teachingSets.addToSetOptionsMany(req.user!, result.items.map((h) => h.ref), req.originalUrl);
+    // Adding a result to a teaching set comes back here: say so, or say why not.
+    const { flash, flashProblem } = req.session;
+    delete req.session.flash;
+    delete req.session.flashProblem;
     res.render('pages/search/search', {
       pageTitle: p.q ? `Search: ${p.q}` : 'Search cases',
+      flash,
+      flashProblem,
       q: p.q,
       params: p,
       searched,

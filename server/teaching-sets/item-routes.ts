@@ -61,7 +61,7 @@ export function setItemRoutes(deps: TeachingSetDeps, sets: TeachingSetService): 
     const id = SetIdParam.safeParse(req.body?.setId);
     const set = id.success ? await sets.get(id.data) : undefined;
     if (!set) {
-      req.session.flash = 'Choose a teaching set to add the case to';
+      req.session.flashProblem = 'Choose a teaching set to add the case to';
       return res.redirect(303, safeNextPath(req.body?.returnTo, '/teaching-sets'));
     }
     return addCase(req, res, set);

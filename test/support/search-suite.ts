@@ -122,6 +122,17 @@ export function searchSuite(createContext: () => Promise<TestContext>): void {
       const after = $((await trainer.get('/search?q=report')).text);
       expect(after('.app-result form[action="/teaching-sets/add-case"]').length).toBeGreaterThan(0);
       expect(after('.app-result input[name="returnTo"]').first().val()).toBe('/search?q=report');
+
+      // Back on the results, the page says what happened: added, or why not.
+      const form = after('.app-result form[action="/teaching-sets/add-case"]').first();
+      const fields = { _csrf: await tokenFor(trainer, '/search?q=report'), ref: String(form.find('input[name="ref"]').val()), returnTo: '/search?q=report' };
+      const added = await trainer.post('/teaching-sets/add-case').type('form').send({ ...fields, setId: String(form.find('select option[value!=""]').first().val()) });
+      expect(added.headers.location).toBe('/search?q=report');
+      expect($((await trainer.get('/search?q=report')).text)('.nhsuk-notification-banner--success').text()).toContain(`${fields.ref} has been added to ‘Delays’`);
+      await trainer.post('/teaching-sets/add-case').type('form').send({ ...fields, setId: '' });
+      const unchosen = $((await trainer.get('/search?q=report')).text);
+      expect(unchosen('.nhsuk-notification-banner--success')).toHaveLength(0);
+      expect(unchosen('.nhsuk-notification-banner').text()).toContain('Choose a teaching set to add the case to');
     });
   });
 
