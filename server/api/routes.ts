@@ -23,7 +23,7 @@ const plain = (terms: { code: string; label: string; retired?: boolean }[]) => c
 /** JSON API under /api/v1 (DESIGN.md contract 4). Errors come from the shared error handler. */
 export function apiRoutes(deps: { db: Db; audit: AuditService; tokens: TokenService; users: UserService; cases: CaseService; search: SearchService }): Router {
   const router = Router();
-  router.use('/api', express.json({ limit: '200kb' }), bearerAuth(deps.tokens, deps.users), requireJsonBody, auditAdminReads(deps.db, deps.audit, deps.users));
+  router.use('/api', express.json({ limit: '200kb', type: JSON_TYPES }), bearerAuth(deps.tokens, deps.users), requireJsonBody, auditAdminReads(deps.db, deps.audit, deps.users));
 
   router.get('/api/v1/vocabularies', async (_req, res) => {
     const v = await loadVocabularies(deps.db);
@@ -112,10 +112,13 @@ const ENDPOINTS = [
   { path: /^\/api\/v1\/search\/?$/, methods: ['GET'] },
 ];
 
+/** JSON, and its suffixed kinds such as `application/merge-patch+json`, which PATCH clients send. */
+const JSON_TYPES = ['application/json', 'application/*+json'];
+
 /** A body in another format would otherwise read as empty, and every field be reported missing. */
 const requireJsonBody: RequestHandler = (req, _res, next) => {
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-  if (!hasBody || req.is('application/json')) return next();
+  if (!hasBody || req.is(JSON_TYPES)) return next();
   next(new HttpError(415, 'unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json'));
 };
 

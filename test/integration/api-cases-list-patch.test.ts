@@ -73,6 +73,18 @@ describe('PATCH /api/v1/cases/:ref', () => {
     expect(JSON.parse(event.before_json!)).toEqual({ title: 'Case 1', bodyArea: 'chest' });
   });
 
+  it('takes a merge patch sent as application/merge-patch+json', async () => {
+    const { ref } = await logCase(ctx, (await ctx.users.get(1))!, { title: 'Patched by a client that says merge-patch', harm: 'moderate' });
+    const res = await request(ctx.app)
+      .patch(`/api/v1/cases/${ref}`)
+      .set('Authorization', `Bearer ${tokenOf.safety}`)
+      .set('If-Match', '"1"')
+      .set('Content-Type', 'application/merge-patch+json')
+      .send(JSON.stringify({ title: 'Merged title' }))
+      .expect(200);
+    expect(res.body).toMatchObject({ ref, title: 'Merged title', version: 2 });
+  });
+
   it('makes no new version of a patch that changes nothing', async () => {
     const ref = refs[3]!;
     const events = async () => (await ctx.db.selectFrom('audit_events').select('id').where('entity_id', '=', ref).execute()).length;
