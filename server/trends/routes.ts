@@ -10,7 +10,7 @@ import { formErrors, fromMessages, noErrors } from '../web/form-errors.ts';
 import { exportFilename, toCsv } from '../web/table-export.ts';
 import { measureGroups } from './measures.ts';
 import { chartTable, presentChart } from './present.ts';
-import { RebaseForm, TREND_FIELDS, TrendQuery, type TrendParams } from './schema.ts';
+import { RebaseForm, TREND_FIELDS, trendQueryUpTo, type TrendParams } from './schema.ts';
 import { type ChartQuery, type TrendService, UnknownMeasureError } from './service.ts';
 
 const READERS = ['director', 'safety', 'trainer'] as const;
@@ -35,8 +35,8 @@ export function trendRoutes(deps: { db: Db; trends: TrendService; users: UserSer
   async function parse(req: Request, res: Response, view: string, title: string): Promise<{ p: TrendParams; q: ChartQuery; filters: unknown } | undefined> {
     const v = await loadVocabularies(db);
     const raw = Object.fromEntries(TREND_FIELDS.map((k) => [k, typeof req.query[k] === 'string' ? req.query[k] : '']));
-    const parsed = TrendQuery.safeParse(req.query);
     const range = trends.defaultRange();
+    const parsed = trendQueryUpTo(range.to).safeParse(req.query);
     const filters = {
       values: { ...raw, from: raw.from || range.from, to: raw.to || range.to },
       departments: select(v.departments, raw.department, 'All departments'),

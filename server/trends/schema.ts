@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { monthLabel } from '../domain/months.ts';
 import { identifiesNoOne } from '../web/form-fields.ts';
 
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
@@ -22,6 +23,19 @@ export const TrendQuery = z
     message: 'The last month must be the same as or after the first month',
     when: () => true,
   });
+
+/**
+ * The filters for charts that end at `lastMonth`, the last month that is over: a month still running
+ * (or to come) would be charted as a low count and could read as a signal that means nothing.
+ */
+export function trendQueryUpTo(lastMonth: string) {
+  const notOver = (q: { from?: string; to?: string }, ctx: z.RefinementCtx) => {
+    const after = `${monthLabel(lastMonth)} or earlier, as later months are not over yet`;
+    if (q.from && q.from > lastMonth) ctx.addIssue({ code: 'custom', path: ['from'], message: `The first month must be ${after}`, input: q.from });
+    if (q.to && q.to > lastMonth) ctx.addIssue({ code: 'custom', path: ['to'], message: `The last month must be ${after}`, input: q.to });
+  };
+  return TrendQuery.superRefine(notOver);
+}
 
 export type TrendParams = z.infer<typeof TrendQuery>;
 export const TREND_FIELDS = ['measure', 'department', 'source', 'setting', 'granularity', 'from', 'to'] as const;

@@ -114,6 +114,20 @@ describe('trends', () => {
     expect($(bad.text)('.nhsuk-error-summary').text()).toContain('The last month must be the same as or after the first month');
     await director.get('/trends/chart?measure=theme:T9').expect(404);
   });
+
+  it('charts only months that are over: this month and later are refused on the field, not charted as low counts', async () => {
+    // The test clock is 23 November 2026, so October 2026 is the last month that is over.
+    await director.get('/trends?to=2026-10').expect(200);
+    for (const url of ['/trends?to=2026-11', '/trends/chart?measure=all&to=2027-03', '/trends/measures?from=2026-11&to=2026-12', '/trends/chart.csv?measure=all&to=2026-11']) {
+      const res = await director.get(url).expect(400);
+      const summary = $(res.text)('.nhsuk-error-summary');
+      expect(summary.text()).toContain('must be October 2026 or earlier, as later months are not over yet');
+      expect(summary.find('a').attr('href')).toMatch(/^#(from|to)$/);
+      expect($(res.text)('title').text()).toMatch(/^Error: /);
+    }
+    const both = $((await director.get('/trends?from=2026-11&to=2026-12').expect(400)).text);
+    expect(both('.nhsuk-error-summary a').map((_, a) => both(a).attr('href')).get()).toEqual(['#from', '#to']);
+  });
 });
 
 describe('many charts at once', () => {
