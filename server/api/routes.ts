@@ -16,6 +16,7 @@ import type { UserService } from '../users/service.ts';
 import { current, loadVocabularies } from '../vocabularies/service.ts';
 import { HttpError, notFound } from '../web/errors.ts';
 import { bearerAuth } from './middleware.ts';
+import { sentOffsets } from './sent-offsets.ts';
 import type { TokenService } from './tokens.ts';
 
 const plain = (terms: { code: string; label: string; retired?: boolean }[]) => current(terms).map(({ code, label }) => ({ code, label }));
@@ -43,7 +44,8 @@ export function apiRoutes(deps: { db: Db; audit: AuditService; tokens: TokenServ
 
   router.post('/api/v1/cases', ...requireRole('safety', 'director'), async (req, res) => {
     const { identifierConfirmations, ...input } = parse(ApiCaseBody, req.body, 'The case has problems to fix');
-    const created = await saving(() => deps.cases.create(deps.users.actorFor(req.user!), input, { confirmations: identifierConfirmations ?? [] }));
+    const offsets = sentOffsets(req.body);
+    const created = await saving(() => deps.cases.create(deps.users.actorFor(req.user!), input, { confirmations: offsets.toStored(identifierConfirmations ?? []) }), offsets);
     res.status(201).location(`/api/v1/cases/${created.ref}`).set('ETag', `"${created.version}"`).json(created);
   });
 
@@ -69,7 +71,9 @@ export function apiRoutes(deps: { db: Db; audit: AuditService; tokens: TokenServ
     const current = await visibleCase(req.params.ref, req.user!.role);
     const expected = versionFrom(req.get('If-Match'));
     const { identifierConfirmations, ...patch } = parse(ApiCasePatch, req.body, 'The changes have problems to fix');
-    const updated = await saving(() => deps.cases.update(deps.users.actorFor(req.user!), current.ref, merge(current, patch), expected, { confirmations: identifierConfirmations ?? [] }));
+    // Fields the patch leaves out are scanned as stored, where nothing was trimmed: their lead is 0.
+    const offsets = sentOffsets(req.body);
+    const updated = await saving(() => deps.cases.update(deps.users.actorFor(req.user!), current.ref, merge(current, patch), expected, { confirmations: offsets.toStored(identifierConfirmations ?? []) }), offsets);
     res.set('ETag', `"${updated.version}"`).json(updated);
   });
 
@@ -131,12 +135,12 @@ function parse<T extends z.ZodType>(schema: T, body: unknown, message: string): 
 }
 
 /** The service's refusals as the API's statuses (DESIGN.md contract 4). */
-async function saving<T>(save: () => Promise<T>): Promise<T> {
+async function saving<T>(save: () => Promise<T>, offsets: ReturnType<typeof sentOffsets>): Promise<T> {
   try {
     return await save();
   } catch (err) {
     if (err instanceof CaseValidationError) throw new HttpError(400, 'validation_failed', err.message, err.problems);
-    if (err instanceof IdentifierFoundError) throw new HttpError(422, 'identifier_found', err.message, err.findings);
+    if (err instanceof IdentifierFoundError) throw new HttpError(422, 'identifier_found', err.message, offsets.toSent(err.findings));
     if (err instanceof VersionConflictError) throw new HttpError(409, 'version_conflict', err.message, { currentVersion: err.current.version });
     if (err instanceof CaseStateError) throw new HttpError(409, 'invalid_state', err.message);
     throw err;
