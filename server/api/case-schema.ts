@@ -41,12 +41,24 @@ export const ApiCasePatch = z.strictObject({
   identifierConfirmations: confirmations,
 });
 
+/** An empty parameter (`?cursor=&limit=`) is one not given, as it is for the filters. */
+const given = (v: unknown) => (v === '' ? undefined : v);
+
+/** A whole number in a query string, told by name and range when it is anything else. */
+function queryWhole(name: string, min: number, max: number, fallback: number) {
+  const message = `${name} must be a whole number from ${min} to ${max}`;
+  return z.preprocess(given, z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).default(fallback));
+}
+
 export const ApiListQuery = z.object({
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,20}$/, 'cursor is not one this API gave out')
-    .optional(),
-  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 100').max(100, 'limit must be 1 to 100').default(50),
+  cursor: z.preprocess(
+    given,
+    z
+      .string({ error: 'cursor must be given once' })
+      .regex(/^[A-Za-z0-9_-]{1,20}$/, 'cursor is not one this API gave out')
+      .optional(),
+  ),
+  limit: queryWhole('limit', 1, 100, 50),
 });
 
 export const encodeCursor = (id: number) => Buffer.from(`id:${id}`).toString('base64url');
@@ -56,6 +68,6 @@ export function decodeCursor(cursor: string): number | undefined {
 }
 
 export const ApiSearchPaging = z.object({
-  limit: z.coerce.number({ error: 'limit must be a number' }).int().min(1, 'limit must be 1 to 100').max(100, 'limit must be 1 to 100').default(20),
-  offset: z.coerce.number({ error: 'offset must be a number' }).int().min(0).max(100_000).default(0),
+  limit: queryWhole('limit', 1, 100, 20),
+  offset: queryWhole('offset', 0, 100_000, 0),
 });

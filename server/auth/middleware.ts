@@ -51,6 +51,6 @@ export function requireSignedIn(req: Request, res: Response, next: NextFunction)
 export function requireRole(...roles: Role[]): RequestHandler[] {
   return [
     requireSignedIn,
-    (req, _res, next) => (req.user && roles.includes(req.user.role) ? next() : next(forbidden())),
+    (req, _res, next) => (req.user && roles.includes(req.user.role) ? next() : next(wantsJson(req) ? forbidden(`This needs the ${roles.join(' or ')} role; the token's user is ${req.user?.role}`) : forbidden())),
   ];
 }

@@ -60,6 +60,22 @@ describe('GET /api/v1/cases', () => {
     expect(unknown.body.error.details).toEqual(['theme', 'factor', 'source', 'department'].map((field) => ({ field, message: 'Choose a value from the list' })));
     const bad = await get('/api/v1/cases?cursor=bm9wZQ').expect(400);
     expect(bad.body.error.details).toEqual([{ field: 'cursor', message: 'cursor is not one this API gave out' }]);
+    for (const [query, message] of [
+      ['limit=0', 'limit must be a whole number from 1 to 100'],
+      ['limit=101', 'limit must be a whole number from 1 to 100'],
+      ['limit=2.5', 'limit must be a whole number from 1 to 100'],
+      ['limit=abc', 'limit must be a whole number from 1 to 100'],
+      ['cursor=a&cursor=b', 'cursor must be given once'],
+    ] as const)
+      expect((await get(`/api/v1/cases?${query}`).expect(400)).body.error.details).toEqual([{ field: query.split('=')[0], message }]);
+  });
+
+  it('reads an empty cursor or limit as not given: the first page, at the usual size', async () => {
+    const first = await get('/api/v1/cases').expect(200);
+    for (const query of ['cursor=', 'cursor=&limit=', 'harm=&cursor=']) expect((await get(`/api/v1/cases?${query}`).expect(200)).body).toEqual(first.body);
+    const search = await get('/api/v1/search?q=report&limit=&offset=').expect(200);
+    expect(search.body).toEqual((await get('/api/v1/search?q=report').expect(200)).body);
+    expect((await get('/api/v1/search?q=report&offset=-1').expect(400)).body.error.details).toEqual([{ field: 'offset', message: 'offset must be a whole number from 0 to 100000' }]);
   });
 });
 
@@ -135,5 +151,17 @@ describe('PATCH /api/v1/cases/:ref', () => {
     expect(badReason.body.error.details).toEqual([{ field: 'identifierConfirmations.0.reason', message: expect.stringContaining('The reason contains what looks like an NHS number (••• ••• 5919)') }]);
     const res = await patch(refs[0]!, { narrative, identifierConfirmations: [{ field: f.field, start: f.start, end: f.end, reason: 'Shah here names the guideline, not a person' }] }, '1').expect(200);
     expect(res.body.narrative).toBe(narrative);
+  });
+
+  it('counts offsets in the text as sent, though it is stored trimmed', async () => {
+    const narrative = '\n   Discussed with Dr Shah at the meeting.';
+    const version = (await get(`/api/v1/cases/${refs[2]}`).expect(200)).headers.etag!;
+    const first = await patch(refs[2]!, { narrative }, version).expect(422);
+    const f = first.body.error.details[0];
+    expect(narrative.slice(f.start, f.end)).toBe('Shah');
+    const res = await patch(refs[2]!, { narrative, identifierConfirmations: [{ field: f.field, start: f.start, end: f.end, reason: 'Shah here names the guideline, not a person' }] }, version).expect(200);
+    expect(res.body.narrative).toBe(narrative.trim());
+    const history = await ctx.db.selectFrom('audit_events').select('after_json').where('entity_id', '=', refs[2]!).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(history.after_json).toContain('Shah here names the guideline');
   });
 });

@@ -120,7 +120,9 @@ describe('POST /api/v1/cases', () => {
   });
 
   it('lets only safety teams and directors log cases', async () => {
-    await post(valid(), 'trainer').expect(403);
+    const refused = await post(valid(), 'trainer').expect(403);
+    // Told as an API refusal, not the web pages' "see this page".
+    expect(refused.body.error).toMatchObject({ code: 'forbidden', message: "This needs the safety or director role; the token's user is trainer" });
     await post(valid(), 'admin').expect(403);
     await post(valid(), 'director').expect(201);
   });
