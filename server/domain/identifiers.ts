@@ -107,7 +107,7 @@ function resolveOverlaps(candidates: Finding[]): Finding[] {
 
 /** Every identifier in `text`, sorted by start and non-overlapping. */
 export function findIdentifiers(original: string): Finding[] {
-  const text = foldForScanning(original);
+  const { text, at } = foldForScanning(original);
   const found: Finding[] = [];
   findEmails(text, found);
   findStaffNumbers(text, found);
@@ -118,7 +118,9 @@ export function findIdentifiers(original: string): Finding[] {
   findPostcodes(text, found);
   findDates(text, found);
   findPersonNames(text, found);
-  return resolveOverlaps(found);
+  const kept = resolveOverlaps(found);
+  // A finding ends after its last character: what follows it unseen stays outside.
+  return at === undefined ? kept : kept.map((f) => ({ ...f, start: at(f.start), end: at(f.end - 1) + 1 }));
 }
 
 /** Replaces each finding with its placeholder; overlapping or out-of-range findings are skipped. */

@@ -88,6 +88,9 @@ describe('text typed with look-alike characters', () => {
     ['two invisible characters at a time', '943\u200b\u200e476\u200b\u2066\u20695919'],
     ['a space and a direction mark', '943 \u200f476 \u200f5919'],
     ['katakana long-vowel dashes', '943\u30fc476\u30fc5919'],
+    ['zero-width spaces inside a group', '9\u200b4\u200b3 476 5919'],
+    ['soft hyphens between every digit', [...'9434765919'].join('\u00ad')],
+    ['a byte-order mark and a word joiner inside groups', '94\ufeff3 4\u206076 5919'],
   ])('finds an NHS number in %s, at its place in the text as typed', (_, value) => {
     only('nhs_number', value, `Patient ${value} was seen.`);
   });
@@ -95,6 +98,13 @@ describe('text typed with look-alike characters', () => {
   it('finds a postcode typed with a no-break space or in full-width letters', () => {
     only('postcode', 'SW1A\u00a01AA', 'Lives at SW1A\u00a01AA now.');
     only('postcode', 'ＳＷ１Ａ １ＡＡ', 'Lives at ＳＷ１Ａ １ＡＡ now.');
+  });
+
+  it('finds names and postcodes with invisible characters inside, and keeps offsets of the text as typed', () => {
+    only('person_name', 'Sha\u00adron Hig\u200bgins', 'Seen by Sha\u00adron Hig\u200bgins on the ward.');
+    only('postcode', 'SW1A\u200d 1AA', 'Lives at SW1A\u200d 1AA now.');
+    // Invisible characters just outside a finding stay outside it.
+    only('nhs_number', '943 476 5919', 'Patient \u200b943 476 5919\u200b was seen.');
   });
 
   it('leaves other scripts and symbols as they are', () => {
