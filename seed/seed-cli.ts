@@ -1,5 +1,5 @@
 import { createAuditService } from '../server/audit/service.ts';
-import { loadConfig } from '../server/config.ts';
+import { loadConfig, loadDotEnv } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrator.ts';
 import { createCaseService } from '../server/cases/service.ts';
@@ -8,6 +8,7 @@ import { seedDemo } from './demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 
 // `npm run seed`: migrates, then adds the demo data. Refused in production by config.
+loadDotEnv();
 const config = loadConfig();
 if (!config.seedDemo) {
   console.error('Demo seeding is turned off (SEED_DEMO=false or production).');

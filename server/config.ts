@@ -1,4 +1,10 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
+
+/** Settings in `.env` in the working folder, for `npm start` and every command-line script alike. */
+export function loadDotEnv(): void {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+}
 
 /** The development session secret: fine on a laptop, refused in production. */
 export const DEV_SESSION_SECRET = 'casebook-development-secret-not-for-production';

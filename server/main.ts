@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { seedDemo } from '../seed/demo.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../seed/demo-users.ts';
@@ -7,14 +6,14 @@ import { createSearchService } from './search/service.ts';
 import { createThreadedSearchService } from './search/threaded.ts';
 import { cubeOf } from './trends/cube.ts';
 import { createAuditService } from './audit/service.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
 import { openDatabase, shareableDatabase, sqlitePath } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { createCaseService } from './cases/service.ts';
 import { createUserService } from './users/service.ts';
 import { createLogger } from './web/logging.ts';
 
-if (existsSync('.env')) process.loadEnvFile('.env');
+loadDotEnv();
 
 let config;
 try {

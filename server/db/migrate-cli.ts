@@ -1,8 +1,9 @@
-import { loadConfig } from '../config.ts';
+import { loadConfig, loadDotEnv } from '../config.ts';
 import { openDatabase } from './database.ts';
 import { migrateDownToNothing, migrateToLatest } from './migrator.ts';
 
 // `npm run migrate` migrates to the latest; `npm run migrate -- --down` undoes every migration.
+loadDotEnv();
 const config = loadConfig();
 const db = openDatabase(config.databaseUrl);
 try {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createTokenService } from '../api/tokens.ts';
 import { createAuditService } from '../audit/service.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, loadDotEnv } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 import * as repo from './repository.ts';
@@ -13,6 +13,7 @@ if (!values.email) {
   console.error('Usage: npm run token -- --email <user email> [--label <what the token is for>]');
   process.exit(2);
 }
+loadDotEnv();
 const config = loadConfig();
 const db = openDatabase(config.databaseUrl);
 try {

@@ -1,7 +1,8 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import * as cheerio from 'cheerio';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -71,4 +72,22 @@ describe('npm run bench', () => {
     expect(typeof figures.index_load_ms).toBe('number');
     expect(typeof figures.startup_ms).toBe('number');
   }, 180_000);
+});
+
+describe('command-line scripts', () => {
+  it('read DATABASE_URL from .env in the working folder, as npm start does', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'casebook-dotenv-'));
+    try {
+      writeFileSync(path.join(dir, '.env'), `DATABASE_URL=sqlite:${path.join(dir, 'from-dotenv.db')}\n`);
+      const env = { ...process.env };
+      delete env.DATABASE_URL;
+      const script = path.resolve('server/users/token-cli.ts');
+      const failed = await run(process.execPath, ['--import', pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href, script, '--email', 'nobody@test.casebook.test'], { cwd: dir, env, timeout: 60_000 }).catch((err: { code: number; stderr: string }) => err);
+      expect(failed).toMatchObject({ code: 1, stderr: expect.stringContaining('No active user with the email address nobody@test.casebook.test') });
+      // The database .env names is the one migrated and searched.
+      expect(existsSync(path.join(dir, 'from-dotenv.db'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
