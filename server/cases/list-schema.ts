@@ -1,9 +1,24 @@
 import { z } from 'zod';
 import type { CaseFilter, CaseSort } from './repository.ts';
 
-const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+/**
+ * A filter given more than once (`theme=T2&theme=T3`) is refused rather than read as its first
+ * value: the list filters by one value of each, and a silently dropped one looks like an answer.
+ */
+function one(v: unknown, ctx: z.core.$RefinementCtx): unknown {
+  if (!Array.isArray(v)) return v;
+  if (new Set(v).size > 1) ctx.addIssue({ code: 'custom', message: 'Choose one value for this filter, not several', input: v });
+  return v[0];
+}
+const blankIsNone = (v: unknown, ctx: z.core.$RefinementCtx) => {
+  const value = one(v, ctx);
+  return value === '' ? undefined : value;
+};
 const optional = (re: RegExp, message: string) =>
-  z.preprocess((v) => (one(v) === undefined || one(v) === '' ? undefined : String(one(v)).trim()), z.string().regex(re, message).optional());
+  z.preprocess((v, ctx) => {
+    const value = one(v, ctx);
+    return value === undefined || value === '' ? undefined : String(value).trim();
+  }, z.string().regex(re, message).optional());
 const code = optional(/^[\w.-]{1,60}$/, 'Choose a value from the list');
 const month = (label: string) => optional(/^\d{4}-(0[1-9]|1[0-2])$/, `Enter the ${label} month as year and month, like 2026-03`);
 
@@ -13,7 +28,7 @@ export const SORTS = ['event_desc', 'event_asc', 'updated_desc', 'ref_asc'] as c
 /** The case list's filters, as a query string: shared by the list page, its exports and the API. */
 export const CaseListQuery = z
   .object({
-    status: z.preprocess((v) => (one(v) === '' ? undefined : one(v)), z.enum(STATUS_FILTERS, { error: 'Choose a status from the list' }).optional()),
+    status: z.preprocess(blankIsNone, z.enum(STATUS_FILTERS, { error: 'Choose a status from the list' }).optional()),
     theme: code,
     factor: code,
     source: code,
@@ -22,8 +37,11 @@ export const CaseListQuery = z
     harm: code,
     from: month('first'),
     to: month('last'),
-    sort: z.preprocess((v) => (one(v) === '' ? undefined : one(v)), z.enum(SORTS, { error: 'Choose how to sort' }).default('event_desc')),
-    page: z.preprocess((v) => (one(v) === undefined || one(v) === '' ? 1 : Number(one(v))), z.number({ error: 'Page must be a number' }).int('Page must be a whole number').min(1, 'Page must be 1 or more').max(100_000)),
+    sort: z.preprocess(blankIsNone, z.enum(SORTS, { error: 'Choose how to sort' }).default('event_desc')),
+    page: z.preprocess((v, ctx) => {
+      const value = one(v, ctx);
+      return value === undefined || value === '' ? 1 : Number(value);
+    }, z.number({ error: 'Page must be a number' }).int('Page must be a whole number').min(1, 'Page must be 1 or more').max(100_000)),
   })
   .refine((q) => typeof q.from !== 'string' || typeof q.to !== 'string' || q.from <= q.to, {
     path: ['to'],

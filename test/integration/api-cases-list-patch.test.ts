@@ -70,6 +70,13 @@ describe('GET /api/v1/cases', () => {
       expect((await get(`/api/v1/cases?${query}`).expect(400)).body.error.details).toEqual([{ field: query.split('=')[0], message }]);
   });
 
+  it('refuses a filter given twice with different values, rather than use the first', async () => {
+    const twice = await get('/api/v1/cases?theme=T3&theme=T2&sort=ref_asc&sort=event_asc').expect(400);
+    expect(twice.body.error.details).toEqual(['theme', 'sort'].map((field) => ({ field, message: 'Choose one value for this filter, not several' })));
+    // The same value twice is the same filter.
+    expect((await get('/api/v1/cases?harm=severe&harm=severe').expect(200)).body).toEqual((await get('/api/v1/cases?harm=severe').expect(200)).body);
+  });
+
   it('reads an empty cursor or limit as not given: the first page, at the usual size', async () => {
     const first = await get('/api/v1/cases').expect(200);
     for (const query of ['cursor=', 'cursor=&limit=', 'harm=&cursor=']) expect((await get(`/api/v1/cases?${query}`).expect(200)).body).toEqual(first.body);
