@@ -40,7 +40,12 @@ export function presentCase(c: CaseView, v: Vocabularies, timeframes: Timeframe[
       return { code: t.theme, label: theme?.label ?? t.theme, factors: t.factors.map((f) => ({ code: f, label: labelOf(theme?.factors ?? [], f) })) };
     }),
     journey: Object.entries(c.journey).map(([stage, day]) => ({ stage: stageLabel(stage), day })),
-    delays: delays(c.journey, c.urgency, timeframes).map((d) => ({ ...d, from: stageLabel(d.fromStage), to: stageLabel(d.toStage) })),
+    delays: delays(c.journey, c.urgency, timeframes).map((d) => ({
+      ...d,
+      from: stageLabel(d.fromStage),
+      to: stageLabel(d.toStage),
+      ...(d.skipped ? { skippedText: `no ${d.skipped.map((s) => stageLabel(s).toLowerCase()).join(' or ')} recorded` } : {}),
+    })),
     repeats: c.repeats,
     repeatedBy: c.repeatedBy,
   };

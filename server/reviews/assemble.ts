@@ -130,7 +130,7 @@ export function assemblePack(input: AssemblyInput): ReviewPack {
       entry.days.push(d.days);
       if (d.breached) {
         entry.breached++;
-        worst.push({ ref: c.ref, title: c.title, interval: `${labelOf(v.journeyStages, d.fromStage)} to ${labelOf(v.journeyStages, d.toStage)}`, days: d.days, maxDays: d.maxDays, overBy: d.overBy });
+        worst.push({ ref: c.ref, title: c.title, interval: `${labelOf(v.journeyStages, d.fromStage)} to ${labelOf(v.journeyStages, d.toStage)}${d.skipped ? ` (no ${d.skipped.map((s) => labelOf(v.journeyStages, s).toLowerCase()).join(' or ')} recorded)` : ''}`, days: d.days, maxDays: d.maxDays, overBy: d.overBy });
       }
     }
   }

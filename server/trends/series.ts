@@ -54,7 +54,8 @@ export function delaySeries(rows: JourneyRow[], timeframes: Timeframe[], from: s
   const byPeriod = new Map<string, number[]>(periods(from, to, g).map((p) => [p, []]));
   // Per month, not per row: a hundred thousand rows share three dozen months.
   const bucketOf = new Map<string, number[] | undefined>();
-  // The intervals that end at the report, per urgency: what `delays` would find, without its sorting.
+  // The intervals that end at the report, per urgency: what `delays` would find set for the report
+  // itself, without its sorting. Its chains over stages not recorded are not counted here.
   const toReport = new Map<string, Timeframe[]>();
   for (const t of timeframes) if (t.toStage === 'report') toReport.set(t.urgency, [...(toReport.get(t.urgency) ?? []), t]);
   for (const r of rows) {

@@ -40,6 +40,20 @@ describe('case page', () => {
     expect(breached.text()).toContain('NHS England (2023)');
   });
 
+  it('holds an alert never acknowledged to the timeframes either side, and measures report to alert', async () => {
+    const author = (await ctx.users.get(1))!;
+    const ref = (await logCase(ctx, author, { title: 'Alert never acknowledged', urgency: 'routine', journey: { request: 0, scan: 5, report: 12, alert: 20, action: 270 } })).ref;
+    const $$ = $((await trainer.get(`/cases/${ref}`).expect(200)).text);
+    const rows = $$('tr[data-breached]').map((_, tr) => [[$$(tr).find('td').eq(0).text(), $$(tr).attr('data-breached'), $$(tr).find('td').eq(2).text()]]).get();
+    expect(rows).toEqual([
+      ['Request to Scan', 'false', '42'],
+      ['Scan to Report', 'false', '28'],
+      ['Report to Alert or communication', 'true', '1'],
+      ['Alert or communication to Action (no acknowledgement recorded)', 'true', '21'],
+    ]);
+    expect($$('tr[data-breached="true"]').last().text()).toContain('Breached by 229 days');
+  });
+
   it('links repeats both ways', async () => {
     const $$ = $((await trainer.get(`/cases/${submittedRef}`)).text);
     const earlier = $$('h2:contains("Repeats earlier cases")').next('ul').find('a').attr('href')!;

@@ -42,6 +42,46 @@ describe('delays', () => {
   });
 });
 
+describe('delays over stages not recorded', () => {
+  const CHAIN: Timeframe[] = [
+    { urgency: 'routine', fromStage: 'report', toStage: 'alert', maxDays: 1, source: 'local', local: true },
+    { urgency: 'routine', fromStage: 'alert', toStage: 'acknowledgement', maxDays: 7, source: 'AoMRC', local: true },
+    { urgency: 'routine', fromStage: 'acknowledgement', toStage: 'action', maxDays: 14, source: 'local', local: true },
+    { urgency: 'urgent', fromStage: 'alert', toStage: 'acknowledgement', maxDays: 1, source: 'AoMRC', local: true },
+  ];
+
+  it('holds an alert never acknowledged to the timeframes either side of the acknowledgement', () => {
+    // The missed cancer: alerted on day 13, never acknowledged, acted on at day 270.
+    expect(delays({ request: 0, report: 12, alert: 13, action: 270 }, 'routine', CHAIN)).toEqual([
+      { fromStage: 'report', toStage: 'alert', days: 1, maxDays: 1, breached: false, overBy: 0, source: 'local', local: true },
+      { fromStage: 'alert', toStage: 'action', days: 257, maxDays: 21, breached: true, overBy: 236, source: 'AoMRC; local', local: true, skipped: ['acknowledgement'] },
+    ]);
+  });
+
+  it('chains over several stages, and only as far as the first recorded one', () => {
+    expect(delays({ request: 0, report: 10, action: 30 }, 'routine', CHAIN)).toEqual([
+      expect.objectContaining({ fromStage: 'report', toStage: 'action', days: 20, maxDays: 22, breached: false, skipped: ['alert', 'acknowledgement'] }),
+    ]);
+  });
+
+  it('uses the recorded stages when there are any, and chains nothing when the end is not recorded', () => {
+    expect(delays({ request: 0, alert: 2, acknowledgement: 3, action: 30 }, 'routine', CHAIN).map((d) => [d.fromStage, d.toStage, d.skipped])).toEqual([
+      ['alert', 'acknowledgement', undefined],
+      ['acknowledgement', 'action', undefined],
+    ]);
+    expect(delays({ request: 0, alert: 2 }, 'routine', CHAIN)).toEqual([]);
+    // No timeframe leads on from the urgent acknowledgement: no chain to action.
+    expect(delays({ request: 0, alert: 2, action: 40 }, 'urgent', CHAIN)).toEqual([]);
+  });
+
+  it('prefers a timeframe set for the two stages themselves to a chain between them', () => {
+    const withDirect = [...CHAIN, { urgency: 'routine', fromStage: 'alert', toStage: 'action', maxDays: 30, source: 'trust', local: true }];
+    expect(delays({ request: 0, alert: 2, action: 40 }, 'routine', withDirect)).toEqual([
+      { fromStage: 'alert', toStage: 'action', days: 38, maxDays: 30, breached: true, overBy: 8, source: 'trust', local: true },
+    ]);
+  });
+});
+
 describe('case references', () => {
   it('formats and parses CB-YYYY-NNNNN', () => {
     expect(formatRef(2026, 12)).toBe('CB-2026-00012');
