@@ -22,7 +22,8 @@ const optional = (re: RegExp, message: string) =>
 const code = optional(/^[\w.-]{1,60}$/, 'Choose a value from the list');
 const month = (label: string) => optional(/^\d{4}-(0[1-9]|1[0-2])$/, `Enter the ${label} month as year and month, like 2026-03`);
 
-export const STATUS_FILTERS = ['draft', 'submitted', 'closed', 'withdrawn'] as const;
+/** `submitted_or_closed`: the cases that counts (trends, reviews) are made of, so their links list the same. */
+export const STATUS_FILTERS = ['draft', 'submitted', 'closed', 'submitted_or_closed', 'withdrawn'] as const;
 export const SORTS = ['event_desc', 'event_asc', 'updated_desc', 'ref_asc'] as const;
 
 /** The case list's filters, as a query string: shared by the list page, its exports and the API. */
@@ -88,7 +89,8 @@ function checkedAgainst(v: Lists) {
 /** Filters as the repository takes them. Trainers never see drafts, whatever they ask for. */
 export function toFilter(q: CaseListParams, canSeeDrafts: boolean): CaseFilter {
   const allowed = canSeeDrafts ? (['draft', 'submitted', 'closed'] as const) : (['submitted', 'closed'] as const);
-  const statuses = q.status && q.status !== 'withdrawn' ? allowed.filter((s) => s === q.status) : [...allowed];
+  const statuses =
+    q.status === 'submitted_or_closed' ? allowed.filter((s) => s !== 'draft') : q.status && q.status !== 'withdrawn' ? allowed.filter((s) => s === q.status) : [...allowed];
   return {
     // An impossible status (a trainer asking for drafts) must match nothing, not everything.
     statuses: statuses.length ? statuses : ['__none__' as 'draft'],

@@ -3,6 +3,7 @@ import type { Term, Vocabularies } from '../vocabularies/service.ts';
 import type { CaseView } from './view.ts';
 
 const STATUS_LABELS = { draft: 'Draft', submitted: 'Submitted', closed: 'Closed', withdrawn: 'Withdrawn' } as const;
+const STATUS_CHOICES = { ...STATUS_LABELS, submitted_or_closed: 'Submitted or closed' } as const;
 const STATUS_COLOURS = { draft: 'grey', submitted: 'blue', closed: 'green', withdrawn: 'red' } as const;
 
 const select = (terms: { code: string; label: string }[], value: string, any: string) => [
@@ -13,7 +14,7 @@ const labelOf = (terms: Term[], code: string | null) => (code ? (terms.find((t) 
 
 /** The filter form's options (retired terms included: old cases carry them) and helpers to show results. */
 export function listFilterView(v: Vocabularies, values: Record<string, string>, canSeeDrafts: boolean) {
-  const statuses = (canSeeDrafts ? (['draft', 'submitted', 'closed', 'withdrawn'] as const) : (['submitted', 'closed', 'withdrawn'] as const)).map((s) => ({ code: s, label: STATUS_LABELS[s] }));
+  const statuses = (canSeeDrafts ? (['draft', 'submitted', 'closed', 'submitted_or_closed', 'withdrawn'] as const) : (['submitted', 'closed', 'withdrawn'] as const)).map((s) => ({ code: s, label: STATUS_CHOICES[s] }));
   return {
     filters: {
       status: select(statuses, values.status ?? '', 'Any status (not withdrawn)'),
@@ -44,6 +45,6 @@ export function listFilterView(v: Vocabularies, values: Record<string, string>, 
           status: { text: STATUS_LABELS[status], colour: STATUS_COLOURS[status] },
         };
       }),
-    statusCounts: (byStatus: Record<string, number>) => statuses.filter((s) => s.code !== 'withdrawn').map((s) => ({ label: s.label, count: byStatus[s.code] ?? 0 })),
+    statusCounts: (byStatus: Record<string, number>) => statuses.filter((s) => s.code !== 'withdrawn' && s.code !== 'submitted_or_closed').map((s) => ({ label: s.label, count: byStatus[s.code] ?? 0 })),
   };
 }

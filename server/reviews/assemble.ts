@@ -86,7 +86,11 @@ export function assemblePack(input: AssemblyInput): ReviewPack {
   const months = monthsOf(quarter);
   const inQuarter = input.cases.filter((c) => months.includes(c.eventMonth));
   const [from, , to] = [months[0], months[1], months[2]];
-  const casesHref = (params: Record<string, string>) => `/cases?${new URLSearchParams({ ...params, from, to })}`;
+  // The counts are of submitted and closed cases in the review's departments: each link lists those.
+  // The case list filters by one department, so a count over several has no list to link to.
+  const scoped: Record<string, string> = input.departments.length === 1 ? { department: input.departments[0]! } : {};
+  const casesHref = (params: Record<string, string>) =>
+    input.departments.length > 1 && !params.department ? '' : `/cases?${new URLSearchParams({ ...scoped, ...params, status: 'submitted_or_closed', from: from!, to: to! })}`;
   const themeTerms = v.themes.map((t) => ({ code: t.code, label: `${t.code} ${t.label}` }));
 
   const quarterOfMonth = quarterIndex(quarters);

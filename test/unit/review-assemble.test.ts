@@ -58,10 +58,21 @@ describe('review assembly', () => {
     const bySource = pack.triangulation.themeBySource;
     expect(bySource.cols.map((x) => x.code)).toEqual(['phso', 'incident']);
     expect(bySource.counts[bySource.rows.findIndex((r) => r.code === 'T2')]).toEqual([1, 0]);
-    expect(bySource.hrefs[0]![0]).toBe('/cases?theme=T1&source=phso&from=2026-07&to=2026-09');
+    // Counted cases are submitted or closed, and the links list those.
+    expect(bySource.hrefs[0]![0]).toBe('/cases?theme=T1&source=phso&status=submitted_or_closed&from=2026-07&to=2026-09');
     expect(pack.delays.intervals).toEqual([{ from: 'Scan', to: 'Report', measured: 2, breached: 1, share: 50, median: 23.5 }]);
     expect(pack.delays.worst).toEqual([{ ref: 'CB-2026-00004', title: 'Case 4', interval: 'Scan to Report', days: 38, maxDays: 28, overBy: 10 }]);
     expect(pack.cases.map((x) => x.ref)).toEqual(['CB-2026-00003', 'CB-2026-00004', 'CB-2026-00005']);
     expect(pack.scope.label).toBe('Whole organisation');
+  });
+
+  it('links counts to the review\'s own department, and leaves a count over several departments unlinked', () => {
+    const cases = [c('2026-07', { source: 'phso' }), c('2026-08', { department: 'south' })];
+    const input = { quarter: '2026-Q3', vocabularies: v, timeframes: TF, cases, counted: cases, charts: [], clusters: [], actions: { open: [], doneSinceLast: [] } };
+    const north = assemblePack({ ...input, departments: ['north'] }).triangulation;
+    expect(north.themeBySource.hrefs[0]![0]).toBe('/cases?department=north&theme=T1&source=phso&status=submitted_or_closed&from=2026-07&to=2026-09');
+    const both = assemblePack({ ...input, departments: ['north', 'south'] }).triangulation;
+    expect(both.themeBySource.hrefs[0]).toEqual(['', '']);
+    expect(both.themeByDepartment.hrefs[0]![0]).toBe('/cases?theme=T1&department=north&status=submitted_or_closed&from=2026-07&to=2026-09');
   });
 });
