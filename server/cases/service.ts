@@ -272,9 +272,16 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
   }
 
   /** A case as this role may see it: drafts are hidden from trainers. */
+  /** The case as `role` may see it: no drafts for those who never see drafts, nor links to them. */
   async function getFor(role: Role, ref: string): Promise<CaseView | undefined> {
     const c = await get(ref);
-    return c && (c.status !== 'draft' || canSeeDrafts(role)) ? c : undefined;
+    if (!c || canSeeDrafts(role)) return c;
+    if (c.status === 'draft') return undefined;
+    const linked = [...c.repeats, ...c.repeatedBy];
+    if (!linked.length) return c;
+    const found = await repo.idsByRef(db, linked);
+    const shown = (r: string) => found.get(r)?.status !== 'draft';
+    return { ...c, repeats: c.repeats.filter(shown), repeatedBy: c.repeatedBy.filter(shown) };
   }
 
   /** One status change, checked against the version the user saw, audited with its reason. */

@@ -1,4 +1,6 @@
-import type request from 'supertest';
+import request from 'supertest';
+import { createTokenService } from '../../server/api/tokens.ts';
+import { createAuditService } from '../../server/audit/service.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logCase } from '../support/cases.ts';
 import { $, createTestApp, createUser, signedInAgent, type TestContext } from '../support/test-app.ts';
@@ -59,6 +61,22 @@ describe('case page', () => {
     const earlier = $$('h2:contains("Repeats earlier cases")').next('ul').find('a').attr('href')!;
     const back = $((await trainer.get(earlier)).text);
     expect(back('h2:contains("Repeated by later cases")').next('ul').find(`a[href="/cases/${submittedRef}"]`)).toHaveLength(1);
+  });
+
+  it('never links a trainer to a draft, from either side of a repeat', async () => {
+    const author = (await ctx.users.get(1))!;
+    const later = (await logCase(ctx, author, { title: 'Repeats a draft', repeats: [draftRef, submittedRef] })).ref;
+    const links = async (agent: typeof trainer, ref: string) => {
+      const $$ = $((await agent.get(`/cases/${ref}`).expect(200)).text);
+      return $$('h2:contains("Repeats earlier cases"), h2:contains("Repeated by later cases")').next('ul').find('a').map((_, a) => $$(a).attr('href')).get();
+    };
+    expect(await links(trainer, later)).toEqual([`/cases/${submittedRef}`]);
+    expect(await links(safety, later)).toEqual([`/cases/${submittedRef}`, `/cases/${draftRef}`]);
+    // The API keeps the same rule.
+    const clock = () => new Date(ctx.clock.now);
+    const tokens = createTokenService({ db: ctx.db, audit: createAuditService(clock), clock });
+    const { token } = await tokens.create({ id: null, label: 'test' }, (await ctx.users.list()).find((u) => u.role === 'trainer')!.id, 'test');
+    expect((await request(ctx.app).get(`/api/v1/cases/${later}`).set('Authorization', `Bearer ${token}`).expect(200)).body.repeats).toEqual([submittedRef]);
   });
 
   it('never shows a draft to a trainer, and lists drafts on the author\'s home page', async () => {
