@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { requireSignedIn } from '../auth/middleware.ts';
 import { canSeeDrafts } from '../cases/service.ts';
 import type { Db } from '../db/database.ts';
+import { parseRef } from '../domain/case-ref.ts';
 import { monthLabel } from '../domain/months.ts';
 import type { TeachingSetService } from '../teaching-sets/service.ts';
 import { loadVocabularies } from '../vocabularies/service.ts';
@@ -17,6 +18,14 @@ export function searchRoutes(deps: { db: Db; search: SearchService; teachingSets
   const { db, search, teachingSets } = deps;
   const router = Router();
 
+  /** A case reference typed alone, as a search box is often used: the case, if this user may see it. */
+  async function caseTypedIn(q: string, withDrafts: boolean): Promise<string | undefined> {
+    const ref = q.trim().toUpperCase();
+    if (!parseRef(ref)) return undefined;
+    const row = await db.selectFrom('cases').select(['ref', 'status']).where('ref', '=', ref).executeTakeFirst();
+    return row && (withDrafts || row.status !== 'draft') ? row.ref : undefined;
+  }
+
   router.get('/search', requireSignedIn, async (req, res) => {
     const parsed = SearchQuery.safeParse(req.query);
     const q = typeof req.query.q === 'string' ? req.query.q : '';
@@ -26,6 +35,8 @@ export function searchRoutes(deps: { db: Db; search: SearchService; teachingSets
     const p = parsed.data;
     const searched = p.q.trim() !== '' || Object.keys(filtersOf(p)).length > 0;
     if (!searched) return res.render('pages/search/search', { pageTitle: 'Search cases', q: '', searched, errors: { list: [], byField: {} } });
+    const jump = await caseTypedIn(p.q, canSeeDrafts(req.user!.role));
+    if (jump && !Object.keys(filtersOf(p)).length) return res.redirect(`/cases/${jump}`);
 
     const [v, result] = await Promise.all([
       loadVocabularies(db),

@@ -62,6 +62,17 @@ export function searchSuite(createContext: () => Promise<TestContext>): void {
       expect(refsOf((await safety.get('/search?q=ultrasound')).text)).toContain(draftRef);
     });
 
+    it('goes straight to a case whose reference is typed alone, if the user may see it', async () => {
+      const typed = await safety.get(`/search?q=+${ctRef.toLowerCase()}+`).expect(302);
+      expect(typed.headers.location).toBe(`/cases/${ctRef}`);
+      expect((await safety.get(`/search?q=${draftRef}`).expect(302)).headers.location).toBe(`/cases/${draftRef}`);
+      // A draft stays hidden from a trainer: an ordinary search, which finds nothing.
+      await trainer.get(`/search?q=${draftRef}`).expect(200);
+      // With filters, or with other words, it is a search.
+      await safety.get(`/search?q=${ctRef}&modality=ct`).expect(200);
+      await safety.get(`/search?q=${ctRef}+nodule`).expect(200);
+    });
+
     it('filters by facets with counts, and keeps the query', async () => {
       const res = await trainer.get('/search?q=report&modality=ct').expect(200);
       const $$ = $(res.text);
