@@ -4,9 +4,9 @@
  * cut short or coerced: a value that cannot be kept as typed is an error on its field.
  */
 import { z } from 'zod';
-import { many } from '../web/form-fields.ts';
+import { identifiesNoOne, many } from '../web/form-fields.ts';
 import { ATTENDANCE_ROLES } from './service.ts';
-import { SECTIONS } from './types.ts';
+import { SECTION_TITLES, SECTIONS } from './types.ts';
 
 export const FINDINGS_KEYS = [...SECTIONS, 'overall'] as const;
 const TEXT_MAX = 10_000;
@@ -29,11 +29,14 @@ export function postedNotes(body: Record<string, unknown>): PostedNotes {
 export const notesFieldOrder = (caseRefs: readonly string[]) => [...FINDINGS_KEYS.map((k) => `findings-${k}`), ...caseRefs.map((r) => `note-${r}`), ...ATTENDANCE_ROLES.map((_, i) => `attendance-${i}`)];
 
 export function notesForm(caseRefs: readonly string[]) {
-  const text = (tooLong: string) => z.preprocess(asText, z.string().trim().max(TEXT_MAX, tooLong));
+  // Every field is scanned, so each names its own problems: a month ("March 2026") is no full date.
+  const text = (label: string) =>
+    z.preprocess(asText, z.string().trim().max(TEXT_MAX, `${label} must be 10,000 characters or fewer`).superRefine(identifiesNoOne(label)));
+  const findingsLabel = (k: (typeof FINDINGS_KEYS)[number]) => (k === 'overall' ? 'The overall findings box' : `The findings box for ${SECTION_TITLES[k].replace(/^\d+\. /, '').toLowerCase()}`);
   return z
     .object({
-      ...Object.fromEntries(FINDINGS_KEYS.map((k) => [`findings-${k}`, text('Findings must be 10,000 characters or fewer')])),
-      ...Object.fromEntries(caseRefs.map((ref) => [`note-${ref}`, text(`The note on ${ref} must be 10,000 characters or fewer`)])),
+      ...Object.fromEntries(FINDINGS_KEYS.map((k) => [`findings-${k}`, text(findingsLabel(k))])),
+      ...Object.fromEntries(caseRefs.map((ref) => [`note-${ref}`, text(`The note on ${ref}`)])),
       ...Object.fromEntries(
         ATTENDANCE_ROLES.map((role, i) => [`attendance-${i}`, z.preprocess(asText, z.string().trim().regex(/^\d{0,3}$/, `Enter how many ${role.toLowerCase()} attended as a whole number from 0 to 999`))]),
       ),

@@ -221,6 +221,7 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
     // pdfkit and its fonts take a fifth of a second to load: only when a PDF is asked for.
     const { reviewPdf } = await import('./pdf.ts');
     const pdf = await reviewPdf(review.snapshot, { contentHash: review.content_hash, ownerLabel: (code) => v.actionOwners.find((o) => o.code === code)?.label ?? code });
+    await reviews.recordExport(users.actorFor(req.user!), review.id, 'pdf');
     res.set('Cache-Control', 'no-store').type('application/pdf').attachment(exportFilename(`casebook-review-${review.quarter}-v${review.version_no}`, 'pdf', clock()));
     res.send(pdf);
   });
@@ -229,6 +230,7 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
     const review = await load(req);
     const pack = await reviews.pack(review);
     const discussions = review.snapshot?.discussions ?? review.discussions;
+    await reviews.recordExport(users.actorFor(req.user!), review.id, 'csv');
     res.set('Cache-Control', 'no-store').attachment(exportFilename(`casebook-review-${review.quarter}`, 'csv', clock()));
     res.send(
       toCsv({

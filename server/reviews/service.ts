@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Actor, AuditService } from '../audit/service.ts';
 import { scanFields } from '../cases/identifier-check.ts';
 import type { Db } from '../db/database.ts';
-import { monthsOf } from '../domain/quarters.ts';
+import { monthsOf, quarterLabel } from '../domain/quarters.ts';
 import type { SearchService } from '../search/service.ts';
 import type { TrendService } from '../trends/service.ts';
 import { assemblePack } from './assemble.ts';
@@ -88,7 +88,7 @@ export function createReviewService(deps: { db: Db; audit: AuditService; clock: 
   async function start(actor: Actor, quarter: string, departments: string[]): Promise<number> {
     const scope = scopeKey(departments);
     const existing = await db.selectFrom('reviews').select('id').where('quarter', '=', quarter).where('scope', '=', scope).where('corrects_id', 'is', null).executeTakeFirst();
-    if (existing) throw new ReviewError(`A review of ${quarter} for this scope already exists`, 'quarter');
+    if (existing) throw new ReviewError(`There is already a review of ${quarterLabel(quarter)} for ${departments.length ? 'these departments' : 'the whole organisation'}: open it from the list of reviews`, 'quarter');
     const at = clock().toISOString();
     return db.transaction().execute(async (trx) => {
       const row = await trx
@@ -128,9 +128,12 @@ export function createReviewService(deps: { db: Db; audit: AuditService; clock: 
         .where('version', '=', review.version)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) !== 1) throw new ReviewError('Someone else saved this review since you opened it: check their changes and save again', 'version');
-      await audit.record(trx, { actor, action: 'review.update', entityType: 'review', entityId: String(id), before: { findings: review.findings, attendance: review.attendance }, after: { findings: notes.findings, attendance: notes.attendance } });
+      await audit.record(trx, { actor, action: 'review.update', entityType: 'review', entityId: String(id), before: { findings: review.findings, attendance: review.attendance, discussions: review.discussions }, after: { findings: notes.findings, attendance: notes.attendance, discussions: notes.discussions } });
     });
   }
+
+  /** Who took the pack away, and in what form: it holds every case of the quarter. */
+  const recordExport = (actor: Actor, id: number, format: 'pdf' | 'csv') => audit.record(db, { actor, action: 'review.export', entityType: 'review', entityId: String(id), after: { format } });
 
   async function agreeAction(actor: Actor, id: number, input: { description: string; owner: string; dueDate: string }): Promise<void> {
     await draft(id);
@@ -228,7 +231,7 @@ export function createReviewService(deps: { db: Db; audit: AuditService; clock: 
     return [{ code: '', label: 'Whole organisation' }, ...units].map((u) => cadenceOf(u, reviews, today));
   }
 
-  return { get, pack, agreedActions, start, saveNotes, agreeAction, signOff, correct, list, versions, cadence };
+  return { get, pack, agreedActions, start, saveNotes, agreeAction, signOff, correct, list, versions, cadence, recordExport };
 }
 
 export type ReviewService = ReturnType<typeof createReviewService>;

@@ -48,7 +48,9 @@ describe('quarterly review', () => {
     const res = await post(director, '/reviews', { quarter: '2026-Q3', scope: 'organisation' }, '/reviews/new');
     expect(res.status).toBe(303);
     reviewId = Number(res.headers.location!.split('/').pop());
-    expect((await post(director, '/reviews', { quarter: '2026-Q3', scope: 'organisation' }, '/reviews/new')).status).toBe(400);
+    const again = await post(director, '/reviews', { quarter: '2026-Q3', scope: 'organisation' }, '/reviews/new');
+    expect(again.status).toBe(400);
+    expect($(again.text)('.nhsuk-error-summary').text()).toContain('There is already a review of 2026 Q3 (July to September) for the whole organisation');
   });
 
   it('assembles the seven sections from the data, each with its anchor', async () => {
@@ -82,13 +84,21 @@ describe('quarterly review', () => {
     const page = $((await safety.get(`/reviews/${reviewId}`)).text);
     const version = String(page('#review-notes input[name="version"]').val());
     const ref = String(page('#cases input[name="caseRef"]').first().val());
-    const bad = await post(safety, `/reviews/${reviewId}/notes`, { version, 'findings-summary': 'Discussed with Mrs Jones on 12/03/2026', 'findings-overall': 'Keep this', 'attendance-0': '3' }, `/reviews/${reviewId}`);
+    const bad = await post(
+      safety,
+      `/reviews/${reviewId}/notes`,
+      { version, 'findings-summary': 'Discussed with Mrs Jones on 12/03/2026', 'findings-delays': 'Delays in March 2026; NHS number 943 476 5919 waited', 'findings-overall': 'Keep this', 'attendance-0': '3' },
+      `/reviews/${reviewId}`,
+    );
     expect(bad.status).toBe(400);
-    // Everything typed comes back, the problem on its own field.
+    // Everything typed comes back, each field's problems named on it and in the summary.
     const refused = $(bad.text);
-    expect(refused('.nhsuk-error-summary a').attr('href')).toBe('#findings-summary');
+    expect(refused('.nhsuk-error-summary a').map((_, a) => refused(a).attr('href')).get()).toEqual(['#findings-summary', '#findings-delays']);
     expect(refused('#findings-summary').text()).toBe('Discussed with Mrs Jones on 12/03/2026');
-    expect(refused('#findings-summary-error').text()).toContain('may identify someone');
+    expect(refused('#findings-summary-error').text()).toContain('The findings box for summary contains what looks like a person’s name (');
+    expect(refused('#findings-summary-error').text()).toContain('and a full date (');
+    // A month is not a full date: only the NHS number is named.
+    expect(refused('.nhsuk-error-summary a').eq(1).text()).toMatch(/^The findings box for delays contains what looks like an NHS number \(••• ••• 5919\)\. Remove/);
     expect(refused('#findings-overall').text()).toBe('Keep this');
     expect(refused('#attendance-0').val()).toBe('3');
 
@@ -104,6 +114,9 @@ describe('quarterly review', () => {
     expect(stored).toMatchObject({ findings_json: '{}', attendance_json: '[]', version: Number(version) });
     const res = await post(safety, `/reviews/${reviewId}/notes`, { version, 'findings-signals': 'The T3 step at north is real: outsourcing.', 'findings-overall': 'Alerts are still not acknowledged.', 'attendance-0': '2', 'attendance-1': '5', caseRef: [ref], discussed: [ref], [`note-${ref}`]: 'Shared at REAL.' }, `/reviews/${reviewId}`);
     expect(res.status).toBe(303);
+    // Ticks and discussion notes are audited with the findings.
+    const saved = await ctx.db.selectFrom('audit_events').select('after_json').where('action', '=', 'review.update').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(JSON.parse(saved.after_json!).discussions[ref]).toEqual({ discussed: true, note: 'Shared at REAL.' });
     const after = $((await director.get(`/reviews/${reviewId}`)).text);
     expect(after('#findings-signals').text()).toBe('The T3 step at north is real: outsourcing.');
     expect(after(`#discussed-${ref}`).attr('checked')).toBeDefined();
@@ -186,6 +199,16 @@ describe('quarterly review', () => {
     expect(learning('main').text()).toContain('Weekly fail-safe check');
     const csv = await trainer.get(`/reviews/${reviewId}/data.csv`).expect(200);
     expect(csv.text).toContain('Discussed');
+  });
+
+  it('audits each download of the pack, and names review events in words', async () => {
+    const exports = await ctx.db.selectFrom('audit_events').select(['action', 'after_json']).where('entity_type', '=', 'review').where('entity_id', '=', String(reviewId)).where('action', '=', 'review.export').execute();
+    expect(exports.map((e) => JSON.parse(e.after_json!).format).sort()).toEqual(['csv', 'pdf']);
+    const admin = await signedInAgent(ctx, (await createUser(ctx, 'admin')).email);
+    const log = $((await admin.get('/admin/audit?action=review.export').expect(200)).text);
+    expect(log('main table').text()).toContain('Review exported');
+    const options = log('select[name="action"] option').map((_, o) => log(o).text()).get();
+    expect(options).toEqual(expect.arrayContaining(['Review started', 'Review notes saved', 'Review signed off', 'Review exported']));
   });
 
   it('corrects by a new version with a reason; both versions stay readable', async () => {
