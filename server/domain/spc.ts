@@ -13,6 +13,7 @@ export {
   type DescribeOptions,
   groupSummaries,
   isTrialLimits,
+  limitsCollapsed,
   pointDirection,
   signalLabel,
   TRIAL_LIMITS_BELOW,

@@ -1,6 +1,6 @@
 import { delays, type Journey, type Timeframe } from '../domain/journey.ts';
 import { addQuarters, monthsOf } from '../domain/quarters.ts';
-import type { XmrPoint } from '../domain/spc.ts';
+import { describeVariation, limitsCollapsed, type XmrPoint } from '../domain/spc.ts';
 import { median } from '../trends/series.ts';
 import type { Vocabularies } from '../vocabularies/service.ts';
 import type { ActionLine, Matrix, QuarterCounts, ReviewPack, SignalView } from './types.ts';
@@ -72,9 +72,12 @@ function matrix(cases: WindowCase[], rows: { code: string; label: string }[], co
   return { rows, cols: keep(cols), counts: counts.map(keep), hrefs: rows.map((r) => keep(cols).map((c) => href(r.code, c.code))) };
 }
 
-/** A chart signals in the quarter when any of the quarter's points is special cause; it "starts" if its run began there. */
+/**
+ * A chart signals in the quarter when any of the quarter's points is special cause, limits that
+ * closed on the mean aside; it "starts" if its run began there.
+ */
 export function signalIn(points: XmrPoint[], months: string[]): 'starts' | 'continues' | undefined {
-  const i = points.findIndex((p) => months.includes(p.x) && p.pointType !== 'common_cause');
+  const i = points.findIndex((p) => months.includes(p.x) && p.pointType !== 'common_cause' && !limitsCollapsed(p));
   if (i < 0) return undefined;
   return i > 0 && points[i - 1]!.pointType === points[i]!.pointType && !months.includes(points[i - 1]!.x) ? 'continues' : 'starts';
 }
@@ -101,7 +104,11 @@ export function assemblePack(input: AssemblyInput): ReviewPack {
   }
   const signals = input.charts.flatMap((chart) => {
     const status = signalIn(chart.points, months);
-    return status ? [{ ...chart, status }] : [];
+    if (!status) return [];
+    // Read at the quarter's last signal: the chart's own reading is of its latest point, which may be quiet.
+    let last = chart.points.length - 1;
+    while (last > 0 && !(months.includes(chart.points[last]!.x) && chart.points[last]!.pointType !== 'common_cause' && !limitsCollapsed(chart.points[last]!))) last--;
+    return [{ ...chart, status, reading: describeVariation(chart.points.slice(0, last + 1), { measureLabel: chart.label, improvement: chart.improvement }) }];
   });
 
   const lastFour = quarters.slice(1);

@@ -66,6 +66,21 @@ describe('review assembly', () => {
     expect(pack.scope.label).toBe('Whole organisation');
   });
 
+  it('reads each signal where it is in the quarter, and leaves out charts whose limits close on the mean', () => {
+    const months = ['2026-07', '2026-08', '2026-09'];
+    const spike: XmrPoint[] = [point('2026-06'), { ...point('2026-07', 'special_cause_concern'), y: 5, rule: 'outside_limits', outsideLimits: true, relativeToMean: 1 }, point('2026-08'), point('2026-09')];
+    const rare: XmrPoint[] = months.map((x) => ({ ...point(x, 'special_cause_improvement'), y: 0, mean: 0.05, lpl: 0.05, upl: 0.05, rule: 'outside_limits' as const, relativeToMean: -1 as const }));
+    expect(signalIn(rare, months)).toBeUndefined();
+    const pack = assemblePack({
+      quarter: '2026-Q3', departments: [], vocabularies: v, timeframes: TF, cases: [], counted: [], clusters: [], actions: { open: [], doneSinceLast: [] },
+      charts: [
+        { measure: 'theme:T3', label: 'T3 Delays', improvement: 'decrease', reading: 'Common cause variation: within limits in September 2026', points: spike },
+        { measure: 'factor:T3.01', label: 'T3.01', improvement: 'decrease', reading: 'x', points: rare },
+      ],
+    });
+    expect(pack.signals.map((x) => [x.measure, x.reading])).toEqual([['theme:T3', 'Special cause concern: T3 Delays above the upper process limit in July 2026']]);
+  });
+
   it('links counts to the review\'s own department, and leaves a count over several departments unlinked', () => {
     const cases = [c('2026-07', { source: 'phso' }), c('2026-08', { department: 'south' })];
     const input = { quarter: '2026-Q3', vocabularies: v, timeframes: TF, cases, counted: cases, charts: [], clusters: [], actions: { open: [], doneSinceLast: [] } };

@@ -5,6 +5,7 @@ import {
   describeVariation,
   groupSummaries,
   isTrialLimits,
+  limitsCollapsed,
   pointDirection,
   signalLabel,
   variationIcon,
@@ -483,6 +484,18 @@ describe('readings', () => {
     );
     expect(describeVariation(run([4, 4, 4]), opts)).toBe('Not enough variation in cases about delays to compute limits (3 months since January 2024)');
     expect(describeVariation([], opts)).toBe('No data yet for cases about delays');
+  });
+
+  it('says a rare event is too rare to read, where its limits close on the mean', () => {
+    // One case in 20 months: mean 0.05; the two moving ranges of 1 are at or above 3.267 × AMR
+    // (AMR = 2/19), so both are screened, AMR becomes 0 and both limits sit on the mean. Every
+    // quiet month is then "below the lower limit": a signal that means nothing.
+    const rare = run([0, 0, 1, ...Array<number>(17).fill(0)], { improvement: 'decrease' });
+    expect(rare.at(-1)).toMatchObject({ mean: 0.05, lpl: 0.05, upl: 0.05, rule: 'outside_limits', pointType: 'special_cause_improvement' });
+    expect(limitsCollapsed(rare.at(-1)!)).toBe(true);
+    expect(describeVariation(rare, { measureLabel: 'cases about delays', improvement: 'decrease' })).toBe('Too rare to read as variation: most months of cases about delays have none, so the process limits close on the mean (20 months since January 2024)');
+    expect(limitsCollapsed(run([1, 2, 1, 2])[0]!)).toBe(false);
+    expect(limitsCollapsed(run([4, 4, 4])[0]!)).toBe(false);
   });
 
   it('gives each point a direction and a signal label', () => {

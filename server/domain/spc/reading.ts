@@ -60,6 +60,15 @@ export function groupSummaries(points: readonly XmrPoint[]): XmrGroup[] {
   return groups;
 }
 
+/**
+ * Limits that collapsed onto the mean though the values vary: a rare event, zero most periods, whose
+ * few moving ranges all fall to the screening, so every period reads as a signal. Its points are not
+ * read as signals: the counts say more than the chart.
+ */
+export function limitsCollapsed(point: XmrPoint): boolean {
+  return Number.isFinite(point.lpl) && point.lpl === point.upl;
+}
+
 /** Whether `group` (by default the latest one) has trial limits. False when there are no points. */
 export function isTrialLimits(points: readonly XmrPoint[], group?: number): boolean {
   const target = group ?? points.at(-1)?.group;
@@ -163,6 +172,9 @@ export function describeVariation(points: readonly XmrPoint[], options: Describe
 
   if (!Number.isFinite(latest.lpl)) {
     return `Not enough variation in ${options.measureLabel} to compute limits (${count(group.length)} since ${format(group[0]!.x)})`;
+  }
+  if (limitsCollapsed(latest)) {
+    return `Too rare to read as variation: most ${unit}s of ${options.measureLabel} have none, so the process limits close on the mean (${count(group.length)} since ${format(group[0]!.x)})`;
   }
 
   switch (latest.rule) {
