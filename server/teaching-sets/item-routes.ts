@@ -74,9 +74,10 @@ export function setItemRoutes(deps: TeachingSetDeps, sets: TeachingSetService): 
     try {
       req.session.flash = await run(set, ref);
     } catch (err) {
-      if (err instanceof SetRuleError) return showSet(req, res, set, { errors: { list: [{ text: err.message, href: `#case-${ref}` }], byField: {} } }, 400);
-      if (!(err instanceof IdentifierFoundError)) throw err;
-      const error = findingErrors(err.findings, ['note']).byField.note ?? 'The teaching note could identify someone';
+      if (err instanceof SetRuleError && err.field !== 'note') return showSet(req, res, set, { errors: { list: [{ text: err.message, href: `#case-${ref}` }], byField: {} } }, 400);
+      if (!(err instanceof IdentifierFoundError) && !(err instanceof SetRuleError)) throw err;
+      // A note refused is shown again as typed, its problem on its own box.
+      const error = err instanceof SetRuleError ? err.message : (findingErrors(err.findings, ['note']).byField.note ?? 'The teaching note could identify someone');
       const typed = typeof req.body?.note === 'string' ? req.body.note : '';
       return showSet(req, res, set, { errors: { list: [{ text: error, href: `#note-${ref}` }], byField: {} }, note: { ref, value: typed, error } }, 400);
     }

@@ -292,6 +292,16 @@ describe('the cases in a set', () => {
     expect($$(`#note-${nodule}-error`).text()).toContain('a phone number at characters 6 to 18');
     expect($$(`#note-${nodule}`).val()).toBe(bad);
     expect((await ctx.db.selectFrom('teaching_set_items').select('note').executeTakeFirstOrThrow()).note).toBe('Who should have acted?');
+
+    // Too long: kept as typed, the problem on the note's own box.
+    const long = 'x'.repeat(5000);
+    const tooLong = await post(trainer, `/teaching-sets/${id}/cases/${nodule}/note`, { note: long });
+    expect(tooLong.status).toBe(400);
+    const $l = $(tooLong.text);
+    expect(summary(tooLong.text)[0]!.href).toBe(`#note-${nodule}`);
+    expect($l(`#note-${nodule}-error`).text()).toContain('4,000 characters or fewer');
+    expect($l(`#note-${nodule}`).closest('.nhsuk-form-group').hasClass('nhsuk-form-group--error')).toBe(true);
+    expect($l(`#note-${nodule}`).val()).toBe(long);
   });
 
   it('removes a case and audits it; a case not in the set is refused', async () => {
