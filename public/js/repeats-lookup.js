@@ -37,6 +37,8 @@ if (container && field && window.fetch) {
         button.textContent = 'Added';
         button.disabled = true;
         status.textContent = `${item.ref} added to earlier cases this case repeats`;
+        // The button is now disabled, which would drop focus to the page: back to the search box.
+        input.focus();
       });
       const text = document.createElement('span');
       text.textContent = ` ${item.ref}: ${item.title} (${item.eventMonth})`;
@@ -46,6 +48,13 @@ if (container && field && window.fetch) {
     status.textContent = items.length ? `${items.length} cases found` : 'No cases found';
   }
 
+  async function lookUp(q) {
+    const ticket = ++latest;
+    const res = await fetch(`${container.dataset.lookup}?q=${encodeURIComponent(q)}`, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    if (!res.ok || ticket !== latest) return;
+    show((await res.json()).items);
+  }
+
   input.addEventListener('input', () => {
     clearTimeout(timer);
     const q = input.value.trim();
@@ -53,11 +62,15 @@ if (container && field && window.fetch) {
       results.replaceChildren();
       return;
     }
-    timer = setTimeout(async () => {
-      const ticket = ++latest;
-      const res = await fetch(`${container.dataset.lookup}?q=${encodeURIComponent(q)}`, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
-      if (!res.ok || ticket !== latest) return;
-      show((await res.json()).items);
-    }, 200);
+    timer = setTimeout(() => lookUp(q), 200);
+  });
+
+  // Enter in a search box means "search", not "submit the case form" (its default button saves it).
+  input.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    clearTimeout(timer);
+    const q = input.value.trim();
+    if (q.length >= 2) lookUp(q);
   });
 }

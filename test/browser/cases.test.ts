@@ -44,11 +44,16 @@ describe('logging and following a case in a real browser', () => {
     await factor.check();
     await page.fill('#journey-report', '2');
 
+    // Enter in the lookup searches; it does not submit the case form.
     await page.fill('#repeats-lookup', 'pneumothorax');
+    await page.press('#repeats-lookup', 'Enter');
     const add = page.locator('#repeats-lookup-results button').first();
     await add.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/cases/new');
     await add.click();
     expect(await page.inputValue('#repeats')).toBe(earlierRef);
+    // The button is disabled once used: focus goes back to the search box, not to the page.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('repeats-lookup');
 
     await page.click('button[name="intent"][value="submit"]:not(.nhsuk-u-visually-hidden)');
     await page.waitForLoadState('domcontentloaded');
