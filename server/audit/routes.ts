@@ -36,8 +36,9 @@ export function auditRoutes(db: Db, audit: AuditService, users: UserService): Ro
     };
     const { events, total } = await audit.list(db, filter, q.page, PAGE_SIZE);
     const rows = events.map((e) => ({ ...e, actionText: actionLabel(e.action), changes: changesOf(e) }));
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     res.render('pages/admin/audit', {
-      pageTitle: 'Audit log',
+      pageTitle: pages > 1 ? `Audit log (page ${Math.min(q.page, pages)} of ${pages})` : 'Audit log',
       values,
       ...options,
       errors: noErrors(),

@@ -39,7 +39,7 @@ function findingsOf(values: CaseFormValues, confirmations: IdentifierConfirmatio
 function render(res: Response, v: Vocabularies, page: Page, form: Parameters<typeof caseFormView>[0] extends infer O ? Omit<O & object, 'v'> : never, extra: Record<string, unknown> = {}, status = 200) {
   const draftOrNew = !page.existing || page.existing.status === 'draft';
   res.status(status).render('pages/cases/form', {
-    pageTitle: `${(form.errors && Object.keys(form.errors).length) || form.findings?.some((f) => !f.confirmed) ? 'Error: ' : ''}${page.heading}`,
+    pageTitle: `${(form.errors && Object.keys(form.errors).length) || form.findings?.some((f) => !f.confirmed) ? 'Error: ' : ''}${page.heading}${page.existing ? `: ${page.existing.ref}` : ''}`,
     ...page,
     form: caseFormView({ v, ...form }),
     buttons: draftOrNew ? NEW_BUTTONS : SUBMITTED_BUTTONS,

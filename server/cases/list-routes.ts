@@ -47,8 +47,9 @@ export function caseListRoutes(deps: { db: Db; cases: CaseService; audit: AuditS
     const exportQuery = queryString(values);
     const flash = req.session.flash;
     delete req.session.flash;
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     res.render('pages/cases/list', {
-      pageTitle: 'Cases',
+      pageTitle: pages > 1 ? `Cases (page ${page} of ${pages})` : 'Cases',
       flash,
       canImport: req.user!.role === 'safety' || req.user!.role === 'director',
       canExport: EXPORT_ROLES.includes(req.user!.role),

@@ -61,7 +61,7 @@ export function caseStatusRoutes(cases: CaseService, users: UserService): Router
   ] as const) {
     const page = PAGES[kind];
     const show = (res: Response, c: CaseView, values: Record<string, unknown>, errors = noErrors(), status = 200) =>
-      res.status(status).render('pages/cases/reason', { pageTitle: `${errors.list.length ? 'Error: ' : ''}${page.heading}`, c, page, action: `/cases/${c.ref}/${kind}`, values, errors });
+      res.status(status).render('pages/cases/reason', { pageTitle: `${errors.list.length ? 'Error: ' : ''}${page.heading}: ${c.ref}`, c, page, action: `/cases/${c.ref}/${kind}`, values, errors });
 
     router.get(`/cases/:ref/${kind}`, ...requireRole(...roles), async (req, res) => {
       const c = await load(req);

@@ -24,7 +24,8 @@ export function userRoutes(users: UserService): Router {
 
   function renderEdit(res: Response, user: User, extra: Record<string, unknown> = {}, status = 200) {
     res.status(status).render('pages/admin/user-edit', {
-      pageTitle: `Change ${user.email}`,
+      // The password form's errors are its own, so the title's "Error: " cannot come from `errors`.
+      pageTitle: `${status >= 400 ? 'Error: ' : ''}Change ${user.email}`,
       subject: user,
       roleItems: roleOptions(user.role),
       values: { role: user.role, status: user.active ? 'active' : 'deactivated' },

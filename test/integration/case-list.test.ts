@@ -43,6 +43,9 @@ describe('case list', () => {
     expect($$('.nhsuk-pagination a').length).toBeGreaterThan(0);
     const page2 = await safety.get('/cases?page=2').expect(200);
     expect(refsOn(page2.text)).toHaveLength(6);
+    // Each page has its own title.
+    expect($(page2.text)('title').text()).toMatch(/^Cases \(page 2 of 2\) –/);
+    expect($$('title').text()).toMatch(/^Cases \(page 1 of 2\) –/);
     expect(new Set([...refsOn(res.text), ...refsOn(page2.text)]).size).toBe(31);
   });
 

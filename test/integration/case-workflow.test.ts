@@ -55,6 +55,9 @@ describe('status workflow', () => {
     const { ref } = await logCase(ctx, author);
     const res = await post(safety, `/cases/${ref}/withdraw`, { reason: 'Duplicate of the case about Mrs Patel', version: '1' }, `/cases/${ref}/withdraw`);
     expect(res.status).toBe(400);
+    // Titles name the case: every case's withdraw and edit pages are not one page.
+    expect($(res.text)('title').text()).toMatch(new RegExp(`^Error: Withdraw this case: ${ref} –`));
+    expect($((await safety.get(`/cases/${ref}/edit`).expect(200)).text)('title').text()).toMatch(new RegExp(`^Edit case: ${ref} –`));
     expect(await statusOf(ref)).toMatchObject({ withdrawn_at: null });
   });
 

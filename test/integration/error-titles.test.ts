@@ -36,6 +36,6 @@ describe('a page showing an error summary', () => {
     const page = `/cases/${ref}/withdraw`;
     const res = await safety.post(page).type('form').send({ _csrf: await tokenFor(safety, page), reason: '', version: '1' });
     expect(res.status).toBe(400);
-    expect(titleOf(res)).toMatch(/^Error: Withdraw this case –/);
+    expect(titleOf(res)).toMatch(/^Error: Withdraw this case: CB-\d{4}-\d{5} –/);
   });
 });

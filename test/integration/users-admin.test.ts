@@ -109,6 +109,7 @@ describe('changing a user', () => {
     const short = await post(`/admin/users/${u.id}/password`, { password: 'short' });
     expect(short.status).toBe(400);
     expect($(short.text)('#password-error').text()).toContain('12 characters or more');
+    expect($(short.text)('title').text()).toMatch(/^Error: Change /);
     const res = await post(`/admin/users/${u.id}/password`, { password: 'a-brand-new-password' });
     expect(res.status).toBe(302);
     await signedInAgent(ctx, u.email, 'a-brand-new-password');
