@@ -16,8 +16,11 @@ for (const file of ['nhsuk-frontend.min.js', 'nhsuk-frontend.min.js.map']) {
 // The Frutiger web font is served from assets.nhs.uk. Casebook makes no third-party requests (its CSP
 // allows none, and trust networks may block them), so the @font-face rules go and the design
 // system's own fallback stack (Arial) applies.
+// Its icons are asked for at /assets/, where the design system's own site keeps them; here they are
+// served beside the CSS.
 const css = readFileSync(path.join(dist, 'nhsuk-frontend.min.css'), 'utf8')
   .replace(/@font-face\{[^}]*assets\.nhs\.uk[^}]*\}/g, '')
+  .replace(/url\(\/assets\//g, 'url(/vendor/nhsuk/assets/')
   .replace(/\/\*# sourceMappingURL=.*?\*\//, '');
 writeFileSync(path.join(target, 'nhsuk-frontend.min.css'), css);
 cpSync(path.join(dist, 'assets'), path.join(target, 'assets'), { recursive: true });

@@ -42,6 +42,12 @@ describe('health and headers', () => {
     await request(ctx.app).get('/vendor/nhsuk/nhsuk-frontend.min.css').expect(200).expect('content-type', /css/);
     await request(ctx.app).get('/vendor/nhsuk/nhsuk-frontend.min.js').expect(200).expect('content-type', /javascript/);
     await request(ctx.app).get('/js/casebook.js').expect(200);
+    // Every image the design system's CSS asks for is served (the search box's clear icon was a 404).
+    for (const css of ['/vendor/nhsuk/nhsuk-frontend.min.css', '/css/casebook.css']) {
+      const urls = [...(await request(ctx.app).get(css).expect(200)).text.matchAll(/url\(["']?(\/[^)"']+)["']?\)/g)].map((m) => m[1]!);
+      if (css.includes('nhsuk')) expect(urls.length).toBeGreaterThan(0);
+      for (const url of urls) await request(ctx.app).get(url).expect(200);
+    }
   });
 
   it('shows a 404 page for an unknown address', async () => {
