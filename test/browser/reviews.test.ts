@@ -20,6 +20,8 @@ describe('the quarterly review in a real browser', () => {
     await page.click('.nhsuk-header__navigation a[href="/reviews"]');
     await expectNoAxeViolations(page);
     await page.click('a[href="/reviews/new"]');
+    await page.waitForLoadState('domcontentloaded');
+    await expectNoAxeViolations(page);
     await page.selectOption('#quarter', '2026-Q3');
     await page.click('form[action="/reviews"] button[type="submit"]');
     await page.waitForURL(/\/reviews\/\d+$/);
