@@ -40,12 +40,13 @@ export type CaseActionsView = {
 };
 
 /** Exactly what `views/partials/cases/actions.hbs` draws. */
-export function presentCaseActions(caseRef: string, rows: ActionRow[], owners: Term[], today: string, canEdit: boolean): CaseActionsView {
+export function presentCaseActions(caseRef: string, rows: ActionRow[], owners: Term[], today: string, canEdit: boolean, withdrawn = false): CaseActionsView {
   const items = rows.map((r) => ({ ...presentAction(r, owners, today), changeHref: canEdit ? `/cases/${caseRef}/actions/${r.id}` : null }));
   return {
     caseRef,
     canEdit,
-    addHref: canEdit ? `/cases/${caseRef}/actions/new` : null,
+    // A withdrawn case takes no new actions; those it has can still be seen through.
+    addHref: canEdit && !withdrawn ? `/cases/${caseRef}/actions/new` : null,
     openCount: rows.filter((r) => r.status === 'open').length,
     overdueCount: items.filter((i) => i.overdue).length,
     items,

@@ -15,7 +15,7 @@ export type ActionFilter = {
 };
 
 export const findCase = (db: Db, ref: string) =>
-  db.selectFrom('cases').select(['id', 'ref', 'title', 'status']).where('ref', '=', ref).executeTakeFirst();
+  db.selectFrom('cases').select(['id', 'ref', 'title', 'status', 'withdrawn_at']).where('ref', '=', ref).executeTakeFirst();
 
 export const findById = (db: Db, id: number): Promise<ActionRow | undefined> =>
   db.selectFrom('actions').selectAll().where('id', '=', id).executeTakeFirst();

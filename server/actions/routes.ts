@@ -16,7 +16,7 @@ import { ActionConflictError, type ActionRow, type ActionService, createActionSe
 
 export type ActionDeps = { db: Db; audit: AuditService; users: UserService; clock: () => Date };
 
-type CaseRef = { id: number; ref: string; title: string };
+type CaseRef = { id: number; ref: string; title: string; withdrawn_at: string | null };
 
 const savedMessage = (before: ActionRow['status'], after: ActionRow['status']): string =>
   before === after ? 'The action has been updated' : after === 'done' ? 'The action has been marked as done' : after === 'dropped' ? 'The action has been dropped' : 'The action has been reopened';
@@ -62,10 +62,22 @@ export function actionRoutes(deps: ActionDeps): Router {
 
   const emptyValues = (): FormValues => ({ description: '', owner: '', dueDate: { day: '', month: '', year: '' }, status: 'open', droppedReason: '', evidence: '', version: '' });
 
-  router.get('/cases/:ref/actions/new', ...editors, async (req, res) => renderNew(res, await loadCase(req), emptyValues()));
+  /** A withdrawn case takes no new action: told on its page, as the link to add one is not offered. */
+  function refuseIfWithdrawn(req: Request, res: Response, c: CaseRef): boolean {
+    if (c.withdrawn_at === null) return false;
+    req.session.flashProblem = `${c.ref} has been withdrawn, so no new actions can be added to it`;
+    res.redirect(303, `/cases/${c.ref}#actions`);
+    return true;
+  }
+
+  router.get('/cases/:ref/actions/new', ...editors, async (req, res) => {
+    const c = await loadCase(req);
+    if (!refuseIfWithdrawn(req, res, c)) await renderNew(res, c, emptyValues());
+  });
 
   router.post('/cases/:ref/actions', ...editors, async (req, res) => {
     const c = await loadCase(req);
+    if (refuseIfWithdrawn(req, res, c)) return;
     const values = valuesFrom(req.body);
     const { rules } = await actions.formContext();
     const parsed = newActionForm(rules).safeParse(values);

@@ -122,7 +122,7 @@ export function createActionService(deps: { db: Db; audit: AuditService; clock: 
     const found = await repo.findCase(db, caseRef);
     if (!found || (found.status === 'draft' && !canSeeDrafts(role))) return undefined;
     const [rows, v] = await Promise.all([repo.listForCase(db, found.id), loadVocabularies(db)]);
-    return presentCaseActions(found.ref, rows, v.actionOwners, today(), canEditActions(role));
+    return presentCaseActions(found.ref, rows, v.actionOwners, today(), canEditActions(role), found.withdrawn_at !== null);
   }
 
   async function list(filter: repo.ActionFilter, page: number, pageSize: number) {

@@ -134,6 +134,17 @@ describe('adding an action', () => {
     await safety.get('/cases/nonsense/actions/new').expect(404);
     expect((await post(safety, '/cases/CB-2026-99999/actions', fields({}))).status).toBe(404);
   });
+
+  it('takes no new action on a withdrawn case, and says so on its page', async () => {
+    await ctx.db.updateTable('cases').set({ withdrawn_at: '2026-11-20T10:00:00.000Z', withdrawn_reason: 'Logged twice' }).where('ref', '=', ref).execute();
+    expect($((await safety.get(`/cases/${ref}`).expect(200)).text)(`a[href="/cases/${ref}/actions/new"]`)).toHaveLength(0);
+    for (const res of [await safety.get(`/cases/${ref}/actions/new`), await post(safety, `/cases/${ref}/actions`, fields({}))]) {
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe(`/cases/${ref}#actions`);
+    }
+    expect(await rows()).toEqual([]);
+    expect($((await safety.get(`/cases/${ref}`)).text)('main').text()).toContain(`${ref} has been withdrawn, so no new actions can be added to it`);
+  });
 });
 
 describe('changing an action', () => {
