@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Db } from '../db/database.ts';
+import { quarterLabel } from '../domain/quarters.ts';
 import { loadVocabularies } from '../vocabularies/service.ts';
 import { formErrors, noErrors } from '../web/form-errors.ts';
 import { pagination } from '../web/pagination.ts';
@@ -46,6 +47,8 @@ export function listActions(db: Db, actions: ActionService): RequestHandler {
       ...presentAction(r, v.actionOwners, today),
       caseRef: r.case_ref,
       departmentLabel: labelOf(v.departments, r.case_department),
+      // Agreed at a quarterly review rather than on a case: the review it came from.
+      review: r.review_id !== null && r.review_quarter ? { href: `/reviews/${r.review_id}#agreed-actions`, text: `Review of ${quarterLabel(r.review_quarter)}` } : undefined,
     }));
     const kept = Object.fromEntries(Object.entries(values).filter(([k, x]) => k !== 'page' && x !== ''));
     res.render('pages/actions/list', {

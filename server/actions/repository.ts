@@ -4,7 +4,7 @@ import type { ActionsTable, ActionStatus } from '../db/schema.ts';
 
 export type ActionRow = Selectable<ActionsTable>;
 /** An action with the reference and department of its case, when it belongs to one. */
-export type ActionWithCase = ActionRow & { case_ref: string | null; case_department: string | null };
+export type ActionWithCase = ActionRow & { case_ref: string | null; case_department: string | null; review_quarter: string | null };
 
 export type ActionFilter = {
   status?: ActionStatus;
@@ -43,7 +43,7 @@ export const listForCase = (db: Db, caseId: number): Promise<ActionRow[]> =>
     .execute();
 
 function filtered(db: Db, f: ActionFilter) {
-  let q = db.selectFrom('actions').leftJoin('cases', 'cases.id', 'actions.case_id');
+  let q = db.selectFrom('actions').leftJoin('cases', 'cases.id', 'actions.case_id').leftJoin('reviews', 'reviews.id', 'actions.review_id');
   if (f.status) q = q.where('actions.status', '=', f.status);
   if (f.overdueOn) q = q.where('actions.status', '=', 'open').where('actions.due_date', '<', f.overdueOn);
   if (f.owner) q = q.where('actions.owner', '=', f.owner);
@@ -54,7 +54,7 @@ function filtered(db: Db, f: ActionFilter) {
 export const list = (db: Db, f: ActionFilter, limit: number, offset: number): Promise<ActionWithCase[]> =>
   filtered(db, f)
     .selectAll('actions')
-    .select(['cases.ref as case_ref', 'cases.department as case_department'])
+    .select(['cases.ref as case_ref', 'cases.department as case_department', 'reviews.quarter as review_quarter'])
     .orderBy('actions.due_date')
     .orderBy('actions.id')
     .limit(limit)

@@ -142,6 +142,11 @@ describe('quarterly review', () => {
     expect(res.status).toBe(303);
     const row = await ctx.db.selectFrom('actions').selectAll().where('review_id', '=', reviewId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'open', case_id: null, due_date: '2027-03-31' });
+    // Tracked with case actions, linked back to the review it was agreed at.
+    const list = $((await director.get('/actions?owner=patient-safety-team').expect(200)).text);
+    const listed = list(`tr[data-action-id="${row.id}"] a`);
+    expect(listed.attr('href')).toBe(`/reviews/${reviewId}#agreed-actions`);
+    expect(listed.text()).toBe('Review of 2026 Q3 (July to September)');
   });
 
   it('signs off: a frozen snapshot with a SHA-256 that later case edits never change', async () => {
