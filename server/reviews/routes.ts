@@ -1,8 +1,10 @@
 import { type Request, type Response, Router } from 'express';
 import { z } from 'zod';
+import { formOptions, type FormValues, valuesFrom, withDateLink } from '../actions/form-view.ts';
+import { NEW_ACTION_FIELDS, newActionForm } from '../actions/schema.ts';
 import { requireRole, requireSignedIn } from '../auth/middleware.ts';
 import type { Db } from '../db/database.ts';
-import { parseDateParts, ukToday } from '../domain/actions.ts';
+import { ukToday } from '../domain/actions.ts';
 import { isRef } from '../domain/case-ref.ts';
 import { monthOf } from '../domain/months.ts';
 import { addQuarters, isQuarter, quarterLabel, quarterOf } from '../domain/quarters.ts';
@@ -24,27 +26,6 @@ const StartForm = z.object({
 }).refine((f) => f.scope !== 'departments' || f.departments.length > 0, { path: ['departments'], message: 'Choose at least one department', when: () => true });
 
 const ReasonForm = z.object({ reason: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().min(1, 'Enter why the review needs correcting').max(1000, 'The reason must be 1,000 characters or fewer').superRefine(identifiesNoOne('The reason', { allow: ['date'] }))) });
-
-/** A real calendar day written year-month-day. */
-const isRealDay = (s: string) => {
-  const [year = '', month = '', day = ''] = s.split('-');
-  return parseDateParts({ year, month, day }).ok;
-};
-
-/** Checked as a case's action is: an owner the form offers, a real due date not yet past. */
-const actionForm = (rules: { owners: string[]; today: string }) =>
-  z.object({
-    description: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().min(1, 'Enter the action').max(2000, 'The action must be 2,000 characters or fewer')),
-    owner: z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().refine((v) => rules.owners.includes(v), 'Choose who owns the action')),
-    dueDate: z.preprocess(
-      (v) => (typeof v === 'string' ? v.trim() : ''),
-      z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the due date as year-month-day, like 2027-01-31')
-        .refine(isRealDay, 'The due date must be a real date')
-        .refine((d) => d >= rules.today, 'The due date must be today or in the future'),
-    ),
-  });
 
 /** The quarters a director may review: the last eight finished ones. */
 function reviewableQuarters(now: Date): string[] {
@@ -77,8 +58,9 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
       ...presentReview({ review, pack, actions, versions, v, role: req.user!.role, ...(posted ? { posted } : {}), ...(rest.errors ? { errors: rest.errors.byField } : {}) }),
       flash,
       errors: noErrors(),
-      ownerItems: [{ value: '', text: 'Choose an owner' }, ...current(v.actionOwners).map((o) => ({ value: o.code, text: o.label }))],
       ...rest,
+      // The same fields as a case's action form, with what was typed and each error on its field.
+      actionForm: formOptions((rest.actionValues as FormValues | undefined) ?? valuesFrom({}), (rest.actionErrors as FormErrors | undefined) ?? noErrors(), current(v.actionOwners)),
     });
   }
 
@@ -167,15 +149,16 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
   router.post('/reviews/:reviewId/actions', ...requireRole('director'), async (req, res) => {
     const review = await load(req);
     const owners = current((await loadVocabularies(db)).actionOwners).map((t) => t.code);
-    const parsed = actionForm({ owners, today: ukToday(clock()) }).safeParse(req.body ?? {});
-    if (!parsed.success) return show(req, res, { actionErrors: formErrors(parsed.error, ['description', 'owner', 'dueDate']), actionValues: req.body }, 400);
+    const values = valuesFrom(req.body);
+    const parsed = newActionForm({ owners, today: ukToday(clock()) }).safeParse(values);
+    if (!parsed.success) return show(req, res, { actionErrors: withDateLink(formErrors(parsed.error, NEW_ACTION_FIELDS), values), actionValues: values }, 400);
     try {
       await reviews.agreeAction(users.actorFor(req.user!), review.id, parsed.data);
       req.session.flash = 'The action has been agreed';
       res.redirect(303, `/reviews/${review.id}#agreed-actions`);
     } catch (err) {
       if (!(err instanceof ReviewError)) throw err;
-      return show(req, res, { actionErrors: fromMessages({ description: err.message }, ['description']), actionValues: req.body }, 400);
+      return show(req, res, { actionErrors: fromMessages({ description: err.message }, ['description']), actionValues: values }, 400);
     }
   });
 

@@ -37,7 +37,9 @@ describe('the quarterly review in a real browser', () => {
 
     await page.fill('#description', 'Monthly audit of alert acknowledgement');
     await page.selectOption('#owner', 'governance-lead');
-    await page.fill('#dueDate', '2027-02-28');
+    await page.fill('#dueDate-day', '28');
+    await page.fill('#dueDate-month', '2');
+    await page.fill('#dueDate-year', '2027');
     await page.click('form[action$="/actions"] button[type="submit"]');
     await page.waitForLoadState('domcontentloaded');
     expect(await page.locator('#agreed-actions').textContent()).toContain('Monthly audit');

@@ -131,14 +131,25 @@ describe('quarterly review', () => {
   });
 
   it('agrees actions tracked like case actions', async () => {
-    const bad = await post(director, `/reviews/${reviewId}/actions`, { description: 'Good', owner: 'zzz', dueDate: '2027-02-30' }, `/reviews/${reviewId}`);
+    // The due date is the design system's date input, as on a case's action form.
+    const due = (day: string, month: string, year: string) => ({ 'dueDate[day]': day, 'dueDate[month]': month, 'dueDate[year]': year });
+    const bad = await post(director, `/reviews/${reviewId}/actions`, { description: 'Good', owner: 'zzz', ...due('30', '2', '2027') }, `/reviews/${reviewId}`);
     expect(bad.status).toBe(400);
-    const problems = $(bad.text)('.nhsuk-error-summary a').map((_, a) => $(bad.text)(a).text()).get();
-    expect(problems).toEqual(['Choose who owns the action', 'The due date must be a real date']);
-    const past = await post(director, `/reviews/${reviewId}/actions`, { description: 'Good', owner: 'patient-safety-team', dueDate: '2020-01-31' }, `/reviews/${reviewId}`);
+    const $b = $(bad.text);
+    expect($b('.nhsuk-error-summary a').map((_, a) => [[$b(a).text(), $b(a).attr('href')]]).get()).toEqual([
+      ['Select who owns the action', '#owner'],
+      ['The due date must be a real date', '#dueDate-day'],
+    ]);
+    // What was typed comes back.
+    expect($b('#description').text()).toBe('Good');
+    expect($b('#dueDate-day').val()).toBe('30');
+    const missingYear = $((await post(director, `/reviews/${reviewId}/actions`, { description: 'Good', owner: 'patient-safety-team', ...due('31', '3', '') }, `/reviews/${reviewId}`)).text);
+    expect(missingYear('.nhsuk-error-summary a').attr('href')).toBe('#dueDate-year');
+    expect(missingYear('#owner option[selected]').val()).toBe('patient-safety-team');
+    const past = await post(director, `/reviews/${reviewId}/actions`, { description: 'Good', owner: 'patient-safety-team', ...due('31', '1', '2020') }, `/reviews/${reviewId}`);
     expect($(past.text)('.nhsuk-error-summary').text()).toContain('The due date must be today or in the future');
     expect(await ctx.db.selectFrom('actions').select('id').where('review_id', '=', reviewId).execute()).toEqual([]);
-    const res = await post(director, `/reviews/${reviewId}/actions`, { description: 'Weekly fail-safe check of unacknowledged alerts', owner: 'patient-safety-team', dueDate: '2027-03-31' }, `/reviews/${reviewId}`);
+    const res = await post(director, `/reviews/${reviewId}/actions`, { description: 'Weekly fail-safe check of unacknowledged alerts', owner: 'patient-safety-team', ...due('31', '3', '2027') }, `/reviews/${reviewId}`);
     expect(res.status).toBe(303);
     const row = await ctx.db.selectFrom('actions').selectAll().where('review_id', '=', reviewId).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'open', case_id: null, due_date: '2027-03-31' });
