@@ -14,6 +14,7 @@ import {
   findPostcodes,
   findStaffNumbers,
 } from './identifiers/numbers.ts';
+import { PLACEHOLDERS } from './identifiers/placeholders.ts';
 import { type Finding, IDENTIFIER_KINDS, type IdentifierKind } from './identifiers/types.ts';
 
 export { IDENTIFIER_KINDS, type Finding, type IdentifierKind };
@@ -28,18 +29,6 @@ export const BLOCKING_KINDS: readonly IdentifierKind[] = Object.freeze(
 export function severity(kind: string): Severity {
   return kind === 'date' || kind === 'person_name' ? 'confirm' : 'block';
 }
-
-const PLACEHOLDERS: Record<IdentifierKind, string> = {
-  nhs_number: '[NHS number]',
-  ni_number: '[NI number]',
-  postcode: '[postcode]',
-  phone: '[phone number]',
-  email: '[email]',
-  hospital_number: '[hospital number]',
-  staff_number: '[staff number]',
-  date: '[date]',
-  person_name: '[name]',
-};
 
 /** How messages name each kind: "contains an NHS number". */
 const KIND_LABELS: Record<IdentifierKind, string> = {
@@ -61,6 +50,7 @@ export function kindLabel(kind: string): string {
 export function placeholderFor(kind: string): string {
   return PLACEHOLDERS[kind as IdentifierKind] ?? '[removed]';
 }
+
 
 // When detectors overlap the more specific wins: a label-led hospital number over a bare
 // NHS-shaped number, an email over the name inside it.

@@ -3,6 +3,7 @@
  * differently, a word could be indexed under one form and searched under another and never match.
  * Pure: no express, database or search-library imports, so the PostgreSQL engine can share it.
  */
+import { PLACEHOLDER_TEXT } from './identifiers/placeholders.ts';
 
 /** Words too common to carry meaning; dropping them from the index saves memory and query time. */
 const STOP_WORDS = new Set(
@@ -175,10 +176,19 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** Bumped whenever what `indexTerms` makes of a text changes: a snapshot made before is built again. */
+export const INDEX_TERMS_VERSION = 2;
+
+/**
+ * A placeholder the identifier scan left ("[date]", "[name]") stands for what was taken out, not for
+ * words of the case: it is blanked (to spaces, so offsets hold) before words are read.
+ */
+export const withoutPlaceholders = (text: string): string => (text.includes('[') ? text.replace(PLACEHOLDER_TEXT, (p) => ' '.repeat(p.length)) : text);
+
 /** The terms the index stores for a field: stems without stop words. */
 export function indexTerms(text: string): string[] {
   const out: string[] = [];
-  scanWords(text, (surface) => {
+  scanWords(withoutPlaceholders(text), (surface) => {
     if (!STOP_WORDS.has(surface)) out.push(stem(surface));
   });
   return out;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.ts';
+import { INDEX_TERMS_VERSION } from '../domain/search-query.ts';
 import { DEFAULT_SYNONYMS } from '../domain/synonyms.ts';
 import { caseDocuments } from './case-documents.ts';
 import { inSlices, slicer, yieldToEventLoop } from './slices.ts';
@@ -57,7 +58,7 @@ async function sameDatabase(db: Db, meta: SnapshotMeta, holdsCases: boolean): Pr
 
 /** What the index's words depend on besides the cases: a snapshot built under other synonyms or labels is stale. */
 async function fingerprintOf(db: Db, synonyms: string[][]): Promise<string> {
-  return createHash('sha256').update(JSON.stringify({ synonyms, vocabularies: await loadVocabularies(db) })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ synonyms, vocabularies: await loadVocabularies(db), terms: INDEX_TERMS_VERSION })).digest('hex');
 }
 
 export type SearchServiceLog = (message: string, fields?: Record<string, unknown>) => void;

@@ -3,7 +3,7 @@
  * narrative) looked up in the index, plus the contributory factors it shares. Distinctive words are
  * rare by definition, so their postings are short and this stays cheap at 100,000 cases.
  */
-import { isStopWord, tokenize } from '../domain/search-query.ts';
+import { isStopWord, tokenize, withoutPlaceholders } from '../domain/search-query.ts';
 import { postingCount, type PostingsIndex, slotOfPosting, TEXT_FIELDS } from './postings.ts';
 import type { DocStore } from './store.ts';
 import type { SimilarCase } from './types.ts';
@@ -38,7 +38,7 @@ function withinBudget(index: PostingsIndex, terms: Significant[]): Significant[]
 
 export function significantTerms(index: PostingsIndex, store: DocStore, text: string, minDf = 2): Significant[] {
   const tf = new Map<string, { n: number; surface: string }>();
-  for (const t of tokenize(text)) {
+  for (const t of tokenize(withoutPlaceholders(text))) {
     if (t.term.length < 3 || isStopWord(t.surface) || /^\d+$/.test(t.term)) continue;
     const e = tf.get(t.term);
     if (e) e.n++;

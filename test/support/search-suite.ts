@@ -157,6 +157,15 @@ export function searchSuite(createContext: () => Promise<TestContext>): void {
       expect(similar).toContain('T3.04');
     });
 
+    it('never gives a placeholder as a shared word', async () => {
+      const one = (await postForm(safety, '/cases', formFields({ title: 'Mammogram recall letter lost', narrative: 'Seen on [date] by [name]; the mammogram recall letter was lost.' }))).headers.location!;
+      await postForm(safety, '/cases', formFields({ title: 'Mammogram recall letter misfiled', narrative: 'Reported on [date] by [name]; the mammogram recall letter was misfiled.' }));
+      const $$ = $((await safety.get(one)).text);
+      const words = $$('#similar').next('ul').text();
+      expect(words).toContain('mammogram');
+      expect(words).not.toMatch(/\b(date|name)\b/);
+    });
+
     it('suggests similar cases on the form, and links one as a repeat without JavaScript', async () => {
       const fields = formFields({ title: 'Outsourced CT report delayed', narrative: 'The outsourcing company reported the CT late.', themes: ['T3'], factors: ['T3.04'] });
       const checked = await postForm(safety, '/cases', { ...fields, similar: '1' });

@@ -23,6 +23,12 @@ describe('tokenizer', () => {
     expect(indexTerms('x raised')).toEqual(['x', 'rais']);
   });
 
+  it('indexes no word of a placeholder the identifier scan left, and keeps the words around it', () => {
+    expect(indexTerms('Mrs [name], born [date], NHS number [NHS number], seen at [postcode] [removed]')).toEqual(['mrs', 'born', 'nhs', 'number', 'seen']);
+    // A placeholder's word typed as a word is still a word.
+    expect(indexTerms('the date of the scan [Date]')).toEqual(['date', 'scan', 'date']);
+  });
+
   it('keeps A&E whole and drops possessive s', () => {
     expect(indexTerms("A&E patient's")).toEqual(['ae', 'patient']);
   });
