@@ -159,6 +159,16 @@ function passes(c: CubeCase, f: TrendFilters, departments: Set<string> | null): 
   );
 }
 
+/**
+ * The month of the earliest case of all: before it Casebook held no cases, so those months are
+ * unknown, not quiet, and a chart starting there would read zeros as a signal.
+ */
+export function firstMonth(cases: ReadonlyMap<number, CubeCase>): string | undefined {
+  let first = Infinity;
+  for (const c of cases.values()) if (c.monthNo < first) first = c.monthNo;
+  return first === Infinity ? undefined : monthOfNo(first);
+}
+
 /** Monthly counts of every count measure over the cases that pass the filters. */
 export function tallies(cases: ReadonlyMap<number, CubeCase>, f: TrendFilters): MonthlyByCode {
   const departments = f.departments?.length ? new Set(f.departments) : null;

@@ -5,7 +5,7 @@ import { monthsOf } from '../domain/quarters.ts';
 import { describeVariation, groupSummaries, variationIcon, xmr, type XmrPoint } from '../domain/spc.ts';
 import { loadTimeframes, loadVocabularies, type Vocabularies } from '../vocabularies/service.ts';
 import { type Measure, measureFor } from './measures.ts';
-import { cubeOf, journeys, tallies, type TrendFilters } from './cube.ts';
+import { cubeOf, firstMonth, journeys, tallies, type TrendFilters } from './cube.ts';
 import { countSeries, delaySeries, type Granularity, type Point } from './series.ts';
 
 export type ChartQuery = { department?: string; departments?: string[]; source?: string; setting?: string; granularity: Granularity; from: string; to: string };
@@ -87,11 +87,13 @@ export function createTrendService(deps: { db: Db; audit: AuditService; clock: (
     ]);
     const counts = tallies(cases, filters);
     const journeyRows = needsJourneys ? journeys(cases, filters) : [];
+    const earliest = firstMonth(cases);
+    const from = earliest && earliest > q.from ? earliest : q.from;
     return measures.map((m) => {
       const series =
         m.kind === 'count'
-          ? countSeries(counts.get(m.key) ?? new Map(), q.from, q.to, q.granularity)
-          : delaySeries(journeyRows, timeframes, q.from, q.to, q.granularity, m.kind);
+          ? countSeries(counts.get(m.key) ?? new Map(), from, q.to, q.granularity)
+          : delaySeries(journeyRows, timeframes, from, q.to, q.granularity, m.kind);
       const own = rebases.filter((r) => r.measure === m.key).map((r) => ({ id: r.id, period: r.period, reason: r.reason, createdAt: r.created_at }));
       return analyse(m, q, series, own, scope);
     });

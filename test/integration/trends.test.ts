@@ -115,6 +115,15 @@ describe('trends', () => {
     await director.get('/trends/chart?measure=theme:T9').expect(404);
   });
 
+  it('starts a chart at the first month Casebook holds a case: months before it are unknown, not quiet', async () => {
+    const { first } = await ctx.db.selectFrom('cases').select((eb) => eb.fn.min('event_month').as('first')).executeTakeFirstOrThrow();
+    const $$ = $((await director.get('/trends/chart?measure=all&from=2020-01&to=2026-10').expect(200)).text);
+    const periods = $$('#chart-data tbody tr th').map((_, th) => $$(th).text().trim()).get();
+    const label = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${first}-01T00:00:00Z`));
+    expect(periods[0]).toBe(label);
+    expect(periods.at(-1)).toBe('October 2026');
+  });
+
   it('charts only months that are over: this month and later are refused on the field, not charted as low counts', async () => {
     // The test clock is 23 November 2026, so October 2026 is the last month that is over.
     await director.get('/trends?to=2026-10').expect(200);
