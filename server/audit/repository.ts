@@ -44,7 +44,18 @@ export async function distinctActions(db: Db): Promise<string[]> {
   return rows.map((r) => r.action);
 }
 
-/** Every event about one thing, oldest first: its history. */
-export async function eventsFor(db: Db, entityType: string, entityId: string): Promise<AuditEventRow[]> {
-  return db.selectFrom('audit_events').selectAll().where('entity_type', '=', entityType).where('entity_id', '=', entityId).orderBy('at').orderBy('id').execute();
+/** Every event about one thing, and about things of another type that belong to it, oldest first. */
+export async function eventsFor(db: Db, entityType: string, entityId: string, belonging?: { entityType: string; ids: string[] }): Promise<AuditEventRow[]> {
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('entity_type', '=', entityType), eb('entity_id', '=', entityId)]),
+        ...(belonging?.ids.length ? [eb.and([eb('entity_type', '=', belonging.entityType), eb('entity_id', 'in', belonging.ids)])] : []),
+      ]),
+    )
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 }

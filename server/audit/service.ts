@@ -72,8 +72,9 @@ export function createAuditService(clock: () => Date) {
       return { events: rows.map(toEvent), total };
     },
 
-    async historyOf(db: Db, entityType: string, entityId: string): Promise<AuditEvent[]> {
-      return (await repo.eventsFor(db, entityType, entityId)).map(toEvent);
+    /** One thing's history, with that of the things that belong to it (a case's actions). */
+    async historyOf(db: Db, entityType: string, entityId: string, belonging?: { entityType: string; ids: string[] }): Promise<AuditEvent[]> {
+      return (await repo.eventsFor(db, entityType, entityId, belonging)).map(toEvent);
     },
 
     actions: (db: Db) => repo.distinctActions(db),

@@ -1,5 +1,6 @@
 import { actionLabel } from '../audit/present.ts';
 import type { AuditEvent } from '../audit/service.ts';
+import { formatDay } from '../domain/actions.ts';
 import { monthLabel } from '../domain/months.ts';
 import type { Term, Vocabularies } from '../vocabularies/service.ts';
 import { kindLabel } from '../domain/identifiers.ts';
@@ -24,6 +25,11 @@ const LABELS: Record<string, string> = {
   reason: 'Reason',
   withdrawn: 'Withdrawn',
   note: 'Note',
+  description: 'Action',
+  owner: 'Owner',
+  dueDate: 'Due date',
+  droppedReason: 'Reason for dropping',
+  evidence: 'Evidence',
 };
 
 type Confirmation = { field: string; kind: string; masked: string; reason: string };
@@ -40,11 +46,13 @@ export function presentHistory(events: AuditEvent[], v: Vocabularies) {
     alertCategory: v.alertCategories,
     harm: v.harms,
     ageBand: v.ageBands,
+    owner: v.actionOwners,
   };
   const show = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return '(none)';
     if (typeof value === 'boolean') return value ? 'Yes' : 'No';
     if (field === 'eventMonth' && typeof value === 'string' && /^\d{4}-\d{2}$/.test(value)) return monthLabel(value);
+    if (field === 'dueDate' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDay(value);
     if (vocab[field] && typeof value === 'string') return vocab[field].find((t) => t.code === value)?.label ?? value;
     if (field === 'themes' && Array.isArray(value)) return value.map((t: { theme: string; factors: string[] }) => [t.theme, ...t.factors].join(' ')).join('; ');
     if (field === 'journey' && typeof value === 'object') return Object.entries(value as object).map(([s, d]) => `${s} day ${d}`).join(', ') || '(none)';
@@ -55,7 +63,12 @@ export function presentHistory(events: AuditEvent[], v: Vocabularies) {
     const before = (e.before ?? {}) as Record<string, unknown>;
     const after = (e.after ?? {}) as Record<string, unknown>;
     const created = e.action === 'case.create';
-    const fields = created ? ['status'] : [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((f) => f !== 'identifiersConfirmed');
+    // An action added lists what was agreed; the case it belongs to goes without saying here.
+    const fields = created
+      ? ['status']
+      : [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+          (f) => f !== 'identifiersConfirmed' && f !== 'case' && (e.action === 'action.create' ? after[f] !== null : !(f in before) || JSON.stringify(before[f]) !== JSON.stringify(after[f])),
+        );
     const confirmations = (after.identifiersConfirmed ?? []) as Confirmation[];
     return {
       at: e.at.toISOString(),

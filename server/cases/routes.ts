@@ -42,6 +42,7 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
   async function renderCase(req: Request, res: Response, c: CaseView, extra: Record<string, unknown> = {}, status = 200) {
     const [v, timeframes, row] = await Promise.all([loadVocabularies(db), loadTimeframes(db), db.selectFrom('cases').select('id').where('ref', '=', c.ref).executeTakeFirstOrThrow()]);
     const role = req.user!.role;
+    const actions = await deps.actions.actionsForCase(c.ref, role);
     const { flash, flashProblem } = req.session;
     delete req.session.flash;
     delete req.session.flashProblem;
@@ -52,10 +53,11 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
       flash,
       flashProblem,
       notes: await notes.list(row.id),
-      actions: await deps.actions.actionsForCase(c.ref, role),
+      actions,
       addToSet: await deps.teachingSets.addToSetOptions(req.user!, c.ref),
       similar: await similarTo(row.id, role, v),
-      history: presentHistory(await audit.historyOf(db, 'case', c.ref), v),
+      // The case's actions are part of its story: added, changed, done or dropped.
+      history: presentHistory(await audit.historyOf(db, 'case', c.ref, { entityType: 'action', ids: (actions?.items ?? []).map((a) => String(a.id)) }), v),
       can: {
         edit: editor && !c.withdrawn && c.status !== 'closed',
         close: editor && !c.withdrawn && c.status === 'submitted',

@@ -185,6 +185,15 @@ describe('changing an action', () => {
     expect(event).toMatchObject({ actor_id: author.id, entity_type: 'action', entity_id: String(id) });
     expect(JSON.parse(event!.before_json!)).toMatchObject({ status: 'open', evidence: null });
     expect(JSON.parse(event!.after_json!)).toMatchObject({ status: 'done', evidence: 'Alert wording added to the reporting template' });
+    // The case's history tells the action's story too: added, then done, each change in words.
+    const page = $((await safety.get(`/cases/${ref}`)).text);
+    const events = page('.app-history__event').map((_, e) => page(e).text().replace(/\s+/g, ' ')).get();
+    const added = events.find((t) => t.includes('Action added'))!;
+    expect(added).toContain('Reporting radiologists');
+    const done = events.find((t) => t.includes('Action updated'))!;
+    expect(done).toMatch(/Status.*open.*done/);
+    expect(done).toContain('Alert wording added to the reporting template');
+    expect(done).not.toContain('Owner');
 
     res = await post(safety, path(), editBody(2, { status: 'open', evidence: 'Alert wording added to the reporting template' }));
     expect(res.status).toBe(303);
