@@ -14,6 +14,11 @@ export type ReviewPdfOptions = {
   ownerLabel?: (code: string) => string;
   /** Tests turn compression off to read the content streams; real downloads keep it on. */
   compress?: boolean;
+  /**
+   * A draft pack to send round before the meeting: `signedOff` then holds who made it and when,
+   * and every page says it is a draft, with no hash, as its contents will change.
+   */
+  draft?: boolean;
 };
 
 const DRAW: Record<Section, (doc: Doc, ctx: sections.Context) => void> = {
@@ -33,7 +38,7 @@ function findingsText(doc: Doc, text: string | undefined): void {
   else none(doc, 'No findings recorded.');
 }
 
-function titlePage(doc: Doc, s: ReviewSnapshot, opts: { hash: string | null; when: string }): void {
+function titlePage(doc: Doc, s: ReviewSnapshot, opts: { hash: string | null; when: string; draft: boolean }): void {
   const width = contentWidth(doc);
   doc.font(FONT.bold).fontSize(SIZE.body).fillColor(COLOUR.blue).text('Casebook', MARGIN.left, MARGIN.top, { width });
   doc.moveDown(1.5);
@@ -45,15 +50,20 @@ function titlePage(doc: Doc, s: ReviewSnapshot, opts: { hash: string | null; whe
 
   labelled(doc, 'Version', s.review.versionNo > 1 || s.review.correctionReason ? `${s.review.versionNo} (a correction of an earlier version)` : String(s.review.versionNo));
   if (s.review.correctionReason) labelled(doc, 'Reason for correction', s.review.correctionReason);
-  paragraph(doc, `Signed off by ${s.signedOff.by} on ${opts.when}`);
-  doc.moveDown(0.8);
-  paragraph(doc, 'Content hash (SHA-256)', { bold: true });
-  doc.font(FONT.mono).fontSize(9).fillColor(COLOUR.ink).text(opts.hash ? plain(opts.hash) : 'Not recorded', MARGIN.left, doc.y, { width });
-  doc.moveDown(0.3);
-  paragraph(doc, 'This document prints the review exactly as it was frozen at sign-off. Later changes to cases do not alter it; the hash identifies this version.', {
-    size: SIZE.table,
-    colour: COLOUR.secondary,
-  });
+  if (opts.draft) {
+    paragraph(doc, 'DRAFT: not signed off', { bold: true, colour: COLOUR.red });
+    paragraph(doc, `Prepared by ${s.signedOff.by} on ${opts.when} for the review meeting. The figures follow the cases until the review is signed off, and the findings are not yet agreed.`);
+  } else {
+    paragraph(doc, `Signed off by ${s.signedOff.by} on ${opts.when}`);
+    doc.moveDown(0.8);
+    paragraph(doc, 'Content hash (SHA-256)', { bold: true });
+    doc.font(FONT.mono).fontSize(9).fillColor(COLOUR.ink).text(opts.hash ? plain(opts.hash) : 'Not recorded', MARGIN.left, doc.y, { width });
+    doc.moveDown(0.3);
+    paragraph(doc, 'This document prints the review exactly as it was frozen at sign-off. Later changes to cases do not alter it; the hash identifies this version.', {
+      size: SIZE.table,
+      colour: COLOUR.secondary,
+    });
+  }
 
   doc.moveDown(1.5);
   paragraph(doc, 'Contents', { bold: true, size: SIZE.subheading });
@@ -98,7 +108,7 @@ export async function reviewPdf(snapshot: ReviewSnapshot, opts: ReviewPdfOptions
 
   // Without vocabulary labels, a code such as imaging_manager still reads as words and wraps at spaces.
   const ctx: sections.Context = { snapshot, owner: opts.ownerLabel ?? ((code) => code.replace(/_/g, ' ')) };
-  titlePage(doc, snapshot, { hash, when });
+  titlePage(doc, snapshot, { hash, when, draft: opts.draft ?? false });
 
   doc.addPage();
   for (const key of SECTIONS) {
@@ -122,7 +132,7 @@ export async function reviewPdf(snapshot: ReviewSnapshot, opts: ReviewPdfOptions
   doc.outline.addItem('Actions agreed');
   sections.agreedActions(doc, ctx);
 
-  footers(doc, `Quarterly learning review ${quarter}, version ${snapshot.review.versionNo}: ${snapshot.pack.scope.label}`, hash);
+  footers(doc, `${opts.draft ? 'DRAFT, not signed off: ' : ''}Quarterly learning review ${quarter}, version ${snapshot.review.versionNo}: ${snapshot.pack.scope.label}`, opts.draft ? 'draft' : hash);
   doc.end();
   return done;
 }

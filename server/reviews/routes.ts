@@ -199,13 +199,17 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
   // The PDF is of the signed-off review only: it is the record, so it comes from the frozen snapshot.
   router.get('/reviews/:reviewId/review.pdf', requireSignedIn, async (req, res) => {
     const review = await load(req);
-    if (!review.snapshot) throw notFound('The PDF is made when the review is signed off');
     const v = await loadVocabularies(db);
     // pdfkit and its fonts take a fifth of a second to load: only when a PDF is asked for.
     const { reviewPdf } = await import('./pdf.ts');
-    const pdf = await reviewPdf(review.snapshot, { contentHash: review.content_hash, ownerLabel: (code) => v.actionOwners.find((o) => o.code === code)?.label ?? code });
-    await reviews.recordExport(users.actorFor(req.user!), review.id, 'pdf');
-    res.set('Cache-Control', 'no-store').type('application/pdf').attachment(exportFilename(`casebook-review-${review.quarter}-v${review.version_no}`, 'pdf', clock()));
+    const ownerLabel = (code: string) => v.actionOwners.find((o) => o.code === code)?.label ?? code;
+    // A draft prints as it stands, to send round before the meeting (only editors can load a draft).
+    const actor = users.actorFor(req.user!);
+    const pdf = review.snapshot
+      ? await reviewPdf(review.snapshot, { contentHash: review.content_hash, ownerLabel })
+      : await reviewPdf(await reviews.snapshotOf(review, actor), { ownerLabel, draft: true });
+    await reviews.recordExport(actor, review.id, 'pdf', !review.snapshot);
+    res.set('Cache-Control', 'no-store').type('application/pdf').attachment(exportFilename(`casebook-review-${review.quarter}-v${review.version_no}${review.snapshot ? '' : '-draft'}`, 'pdf', clock()));
     res.send(pdf);
   });
 

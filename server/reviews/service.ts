@@ -133,7 +133,8 @@ export function createReviewService(deps: { db: Db; audit: AuditService; clock: 
   }
 
   /** Who took the pack away, and in what form: it holds every case of the quarter. */
-  const recordExport = (actor: Actor, id: number, format: 'pdf' | 'csv') => audit.record(db, { actor, action: 'review.export', entityType: 'review', entityId: String(id), after: { format } });
+  const recordExport = (actor: Actor, id: number, format: 'pdf' | 'csv', draft = false) =>
+    audit.record(db, { actor, action: 'review.export', entityType: 'review', entityId: String(id), after: { format, ...(draft ? { draft } : {}) } });
 
   async function agreeAction(actor: Actor, id: number, input: { description: string; owner: string; dueDate: string }): Promise<void> {
     await draft(id);
@@ -150,18 +151,23 @@ export function createReviewService(deps: { db: Db; audit: AuditService; clock: 
     });
   }
 
-  /** Freezes the review: the assembled pack and every word, stored with the SHA-256 of exactly that JSON. */
-  async function signOff(actor: Actor, id: number, version: number): Promise<string> {
-    const review = await draft(id, version);
-    const snapshot: ReviewSnapshot = {
-      review: { id, quarter: review.quarter, scope: review.scope, versionNo: review.version_no, correctsId: review.corrects_id, correctionReason: review.correction_reason },
+  /** The review as it stands, with the pack assembled now: what sign-off freezes, or a draft to print. */
+  async function snapshotOf(review: NonNullable<Awaited<ReturnType<typeof get>>>, by: Actor): Promise<ReviewSnapshot> {
+    return {
+      review: { id: review.id, quarter: review.quarter, scope: review.scope, versionNo: review.version_no, correctsId: review.corrects_id, correctionReason: review.correction_reason },
       pack: await pack(review),
       findings: review.findings,
       attendance: review.attendance,
       discussions: review.discussions,
-      agreedActions: await agreedActions(id),
-      signedOff: { by: actor.label, at: clock().toISOString() },
+      agreedActions: await agreedActions(review.id),
+      signedOff: { by: by.label, at: clock().toISOString() },
     };
+  }
+
+  /** Freezes the review: the assembled pack and every word, stored with the SHA-256 of exactly that JSON. */
+  async function signOff(actor: Actor, id: number, version: number): Promise<string> {
+    const review = await draft(id, version);
+    const snapshot = await snapshotOf(review, actor);
     const json = canonicalJson(snapshot);
     const hash = sha256(json);
     await db.transaction().execute(async (trx) => {
@@ -231,7 +237,7 @@ export function createReviewService(deps: { db: Db; audit: AuditService; clock: 
     return [{ code: '', label: 'Whole organisation' }, ...units].map((u) => cadenceOf(u, reviews, today));
   }
 
-  return { get, pack, agreedActions, start, saveNotes, agreeAction, signOff, correct, list, versions, cadence, recordExport };
+  return { get, pack, agreedActions, start, saveNotes, agreeAction, signOff, snapshotOf, correct, list, versions, cadence, recordExport };
 }
 
 export type ReviewService = ReturnType<typeof createReviewService>;

@@ -78,6 +78,24 @@ describe('quarterly review', () => {
 
   it('keeps drafts from trainers, who read signed-off reviews only', async () => {
     await trainer.get(`/reviews/${reviewId}`).expect(404);
+    await trainer.get(`/reviews/${reviewId}/review.pdf`).expect(404);
+  });
+
+  it('prints a draft of the pack to send round before the meeting, marked as a draft and audited', async () => {
+    const page = $((await director.get(`/reviews/${reviewId}`)).text);
+    expect(page(`a[href="/reviews/${reviewId}/review.pdf"]`).text()).toBe('Download a draft of the review (PDF)');
+    const res = await director.get(`/reviews/${reviewId}/review.pdf`).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/casebook-review-2026-q3-v1-draft.*\.pdf/);
+    expect((res.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    const event = await ctx.db.selectFrom('audit_events').select('after_json').where('action', '=', 'review.export').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(JSON.parse(event.after_json!)).toEqual({ format: 'pdf', draft: true });
+    // Printing changes nothing: the review is still a draft.
+    expect((await ctx.db.selectFrom('reviews').select('status').where('id', '=', reviewId).executeTakeFirstOrThrow()).status).toBe('draft');
   });
 
   it('records findings, attendance and discussion ticks, refusing identifiers', async () => {
@@ -219,7 +237,7 @@ describe('quarterly review', () => {
 
   it('audits each download of the pack, and names review events in words', async () => {
     const exports = await ctx.db.selectFrom('audit_events').select(['action', 'after_json']).where('entity_type', '=', 'review').where('entity_id', '=', String(reviewId)).where('action', '=', 'review.export').execute();
-    expect(exports.map((e) => JSON.parse(e.after_json!).format).sort()).toEqual(['csv', 'pdf']);
+    expect(exports.map((e) => JSON.parse(e.after_json!)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([{ format: 'csv' }, { draft: true, format: 'pdf' }, { format: 'pdf' }]);
     const admin = await signedInAgent(ctx, (await createUser(ctx, 'admin')).email);
     const log = $((await admin.get('/admin/audit?action=review.export').expect(200)).text);
     expect(log('main table').text()).toContain('Review exported');

@@ -80,6 +80,17 @@ describe('reviewPdf', () => {
     });
   });
 
+  it('marks a draft on its title page and every page, with no hash', async () => {
+    const pages = pdfText(await reviewPdf(fakeSnapshot(), { compress: false, draft: true }));
+    expect(pages[0]).toContain('DRAFT: not signed off');
+    expect(pages[0]).not.toContain('Content hash (SHA-256)');
+    expect(pages[0]).not.toContain('Signed off by');
+    for (const page of pages) {
+      expect(page).toContain('DRAFT, not signed off: Quarterly learning review');
+      expect(page).toContain('A draft: no content hash until it is signed off');
+    }
+  });
+
   it('draws each signal chart as vector graphics from the XmR points', async () => {
     const withCharts = await reviewPdf(fakeSnapshot(), { compress: false });
     const without = await reviewPdf(fakeSnapshot({ pack: { signals: [] } }), { compress: false });

@@ -196,7 +196,7 @@ export function footers(doc: Doc, left: string, hash: string | null): void {
     const pageWidth = doc.widthOfString(page);
     doc.text(fitLine(doc, plain(left), width - pageWidth - 12), MARGIN.left, y, { width: width - pageWidth - 12, lineBreak: false });
     doc.text(page, MARGIN.left + width - pageWidth, y, { width: pageWidth, lineBreak: false });
-    doc.text(hash ? `SHA-256: ${plain(hash)}` : 'SHA-256: not recorded', MARGIN.left, y + 11, { width, lineBreak: false });
+    doc.text(hash === 'draft' ? 'A draft: no content hash until it is signed off' : hash ? `SHA-256: ${plain(hash)}` : 'SHA-256: not recorded', MARGIN.left, y + 11, { width, lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
 }
