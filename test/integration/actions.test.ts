@@ -135,6 +135,15 @@ describe('adding an action', () => {
     expect((await post(safety, '/cases/CB-2026-99999/actions', fields({}))).status).toBe(404);
   });
 
+  it('says beside "Close case" how many actions are still open', async () => {
+    const page = async () => $((await safety.get(`/cases/${ref}`).expect(200)).text)('.app-close-warning').text();
+    expect(await page()).toBe('');
+    await post(safety, `/cases/${ref}/actions`, fields({}));
+    expect(await page()).toContain('1 action on this case is still open. Closing the case leaves it open on the actions list');
+    await post(safety, `/cases/${ref}/actions`, fields({ description: 'Second action' }));
+    expect(await page()).toContain('2 actions on this case are still open.');
+  });
+
   it('takes no new action on a withdrawn case, and says so on its page', async () => {
     await ctx.db.updateTable('cases').set({ withdrawn_at: '2026-11-20T10:00:00.000Z', withdrawn_reason: 'Logged twice' }).where('ref', '=', ref).execute();
     expect($((await safety.get(`/cases/${ref}`).expect(200)).text)(`a[href="/cases/${ref}/actions/new"]`)).toHaveLength(0);
