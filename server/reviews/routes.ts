@@ -15,6 +15,7 @@ import { type FormErrors, formErrors, fromMessages, noErrors } from '../web/form
 import { identifiesNoOne, many } from '../web/form-fields.ts';
 import { exportFilename, toCsv } from '../web/table-export.ts';
 import { notesFieldOrder, notesForm, postedNotes, type PostedNotes } from './notes-form.ts';
+import { actionLabel } from '../audit/present.ts';
 import { presentReview } from './present.ts';
 import { ReviewError, type ReviewService } from './service.ts';
 
@@ -50,7 +51,7 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
   async function show(req: Request, res: Response, extra: { errors?: FormErrors; posted?: PostedNotes; [more: string]: unknown } = {}, status = 200) {
     const review = await load(req);
     const { posted, ...rest } = extra;
-    const [pack, actions, versions, v] = await Promise.all([reviews.pack(review), reviews.agreedActions(review.id), reviews.versions(review.id), loadVocabularies(db)]);
+    const [pack, actions, versions, v, history] = await Promise.all([reviews.pack(review), reviews.agreedActions(review.id), reviews.versions(review.id), loadVocabularies(db), reviews.history(review.id)]);
     const flash = req.session.flash;
     delete req.session.flash;
     res.status(status).render('pages/reviews/review', {
@@ -58,6 +59,7 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
       ...presentReview({ review, pack, actions, versions, v, role: req.user!.role, ...(posted ? { posted } : {}), ...(rest.errors ? { errors: rest.errors.byField } : {}) }),
       flash,
       errors: noErrors(),
+      history: history.map((e) => ({ ...e, what: actionLabel(e.what) })),
       ...rest,
       // The same fields as a case's action form, with what was typed and each error on its field.
       actionForm: formOptions((rest.actionValues as FormValues | undefined) ?? valuesFrom({}), (rest.actionErrors as FormErrors | undefined) ?? noErrors(), current(v.actionOwners)),

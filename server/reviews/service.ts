@@ -237,7 +237,10 @@ export function createReviewService(deps: { db: Db; audit: AuditService; clock: 
     return [{ code: '', label: 'Whole organisation' }, ...units].map((u) => cadenceOf(u, reviews, today));
   }
 
-  return { get, pack, agreedActions, start, saveNotes, agreeAction, signOff, snapshotOf, correct, list, versions, cadence, recordExport };
+  /** Who did what to this version of the review, oldest first: started, saved, printed, signed off. */
+  const history = async (id: number) => (await audit.historyOf(db, 'review', String(id))).map((e) => ({ at: e.at.toISOString(), who: e.actorLabel, what: e.action }));
+
+  return { get, pack, agreedActions, start, saveNotes, agreeAction, signOff, snapshotOf, correct, list, versions, cadence, recordExport, history };
 }
 
 export type ReviewService = ReturnType<typeof createReviewService>;

@@ -235,6 +235,13 @@ describe('quarterly review', () => {
     expect(csv.text).toContain('Discussed');
   });
 
+  it('shows the review\'s own history on its page: who started, saved, printed and signed it off', async () => {
+    const page = $((await director.get(`/reviews/${reviewId}`).expect(200)).text);
+    const events = page('section[aria-labelledby="review-history-heading"] li').map((_, li) => page(li).text()).get();
+    expect(events[0]).toMatch(/^Review started by director@test\.casebook\.test/);
+    for (const what of ['Review notes saved', 'Review exported', 'Review signed off']) expect(events.some((e) => e.startsWith(what)), what).toBe(true);
+  });
+
   it('audits each download of the pack, and names review events in words', async () => {
     const exports = await ctx.db.selectFrom('audit_events').select(['action', 'after_json']).where('entity_type', '=', 'review').where('entity_id', '=', String(reviewId)).where('action', '=', 'review.export').execute();
     expect(exports.map((e) => JSON.parse(e.after_json!)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([{ format: 'csv' }, { draft: true, format: 'pdf' }, { format: 'pdf' }]);
