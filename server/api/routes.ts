@@ -8,7 +8,7 @@ import { caseListQueryFor, toFilter } from '../cases/list-schema.ts';
 import type { CaseInput } from '../cases/schema.ts';
 import { CaseStateError, CaseValidationError, canSeeDrafts, type CaseService, type CaseView, VersionConflictError } from '../cases/service.ts';
 import { ApiCaseBody, ApiCasePatch, ApiListQuery, ApiSearchPaging, decodeCursor, encodeCursor } from './case-schema.ts';
-import { filtersOf, SearchQuery } from '../search/schema.ts';
+import { filtersOf, searchQueryFor } from '../search/schema.ts';
 import type { SearchService } from '../search/service.ts';
 import type { Db } from '../db/database.ts';
 import { parseRef, refAsTyped } from '../domain/case-ref.ts';
@@ -88,7 +88,7 @@ export function apiRoutes(deps: { db: Db; audit: AuditService; tokens: TokenServ
   router.get('/api/v1/search', async (req, res) => {
     const { limit, offset, ...rest } = req.query;
     const paging = parse(ApiSearchPaging, { limit, offset }, 'The query has problems to fix');
-    const p = parse(SearchQuery, rest, 'The query has problems to fix');
+    const p = parse(searchQueryFor(await loadVocabularies(deps.db)), rest, 'The query has problems to fix');
     const result = await deps.search.search({ q: p.q, filters: filtersOf(p), includeDrafts: canSeeDrafts(req.user!.role), sort: p.sort, offset: paging.offset, limit: paging.limit });
     res.json({
       total: result.total,

@@ -187,6 +187,17 @@ export function searchSuite(createContext: () => Promise<TestContext>): void {
       expect(res.body.facets.modality).toEqual(expect.arrayContaining([expect.objectContaining({ value: 'ct' })]));
       expect((await request(ctx.app).get('/api/v1/search?q=x&limit=500').set('Authorization', `Bearer ${token}`)).status).toBe(400);
     });
+
+    it('refuses filter codes no list holds, as the case list does, rather than answer "nothing found"', async () => {
+      const token = await apiToken();
+      const bad = await request(ctx.app).get('/api/v1/search?q=report&theme=T9&theme=T2&modality=zz&year=26').set('Authorization', `Bearer ${token}`).expect(400);
+      expect(bad.body.error.details).toEqual([
+        { field: 'theme', message: 'T9 is not a theme code: use the codes of GET /api/v1/vocabularies' },
+        { field: 'modality', message: 'zz is not a modality code: use the codes of GET /api/v1/vocabularies' },
+        { field: 'year', message: '26 is not a year: give years like 2026' },
+      ]);
+      await request(ctx.app).get('/api/v1/search?q=report&theme=T2&year=2026').set('Authorization', `Bearer ${token}`).expect(200);
+    });
   });
 
   describe('admin synonyms', () => {
