@@ -156,10 +156,22 @@ export class PostingsIndex {
     return out;
   }
 
-  /** Index terms within `distance` edits of `term`. */
+  /**
+   * Index terms within `distance` edits of `term`. Two letters typed the wrong way round ("nodlue")
+   * are one slip, not the two edits Levenshtein counts, so each swap of neighbours counts as one.
+   */
   near(term: string, distance: number): { term: string; distance: number; data: Postings }[] {
     const out: { term: string; distance: number; data: Postings }[] = [];
     for (const [t, [id, d]] of this.tree.fuzzyGet(term, distance)) if (t !== term && this.count(id) > 0) out.push({ term: t, distance: d, data: id });
+    for (let i = 0; i + 1 < term.length; i++) {
+      if (term[i] === term[i + 1]) continue;
+      const swapped = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+      const id = this.tree.get(swapped);
+      if (id === undefined || this.count(id) === 0) continue;
+      const known = out.find((n) => n.term === swapped);
+      if (!known) out.push({ term: swapped, distance: 1, data: id });
+      else known.distance = Math.min(known.distance, 1);
+    }
     return out;
   }
 

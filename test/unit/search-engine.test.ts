@@ -76,6 +76,13 @@ describe('search on hand-written cases', () => {
     expect(none.items.map((h) => h.id)).toEqual([3]);
   });
 
+  it('takes two letters typed the wrong way round as one slip', () => {
+    const swapped = ix.search(req('nodlue'));
+    expect(swapped.items.map((h) => h.id).sort()).toEqual(ids('nodule').sort());
+    expect(swapped.items.length).toBeGreaterThan(0);
+    expect(swapped.didYouMean).toBe('nodule');
+  });
+
   it('counts facets over the whole match set, each ignoring its own filter', () => {
     const r = ix.search(req('lung', { filters: { theme: ['T2'] } }));
     expect(r.items.map((h) => h.id)).toEqual([4]);
