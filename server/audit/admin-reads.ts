@@ -6,7 +6,8 @@ import type { UserService } from '../users/service.ts';
 import type { AuditService } from './service.ts';
 
 /** The pages and API answers that hold cases and the learning made from them: not an administrator's work. */
-const CASE_CONTENT = /^\/(?:api\/v1\/(?:cases|search)|cases|search|reviews|teaching-sets|trends|actions)(?:\/|$)/;
+// Any letter case: express matches routes whatever the case of the address ("/CASES/CB-…").
+const CASE_CONTENT = /^\/(?:api\/v1\/(?:cases|search)|cases|search|reviews|teaching-sets|trends|actions)(?:\/|$)/i;
 
 /**
  * The path as recorded: words, case references and small ids as they are, anything else as "…",
@@ -15,7 +16,7 @@ const CASE_CONTENT = /^\/(?:api\/v1\/(?:cases|search)|cases|search|reviews|teach
 export function pathForAudit(path: string): string {
   return path
     .split('/')
-    .map((part) => (part === '' || isRef(part.toUpperCase()) || /^\d{1,6}$/.test(part) || (/^[a-z][a-z0-9.-]{0,39}$/.test(part) && !findIdentifiers(part).length) ? part : '…'))
+    .map((part) => (isRef(part.toUpperCase()) ? part.toUpperCase() : part === '' || /^\d{1,6}$/.test(part) || (/^[a-z][a-z0-9.-]{0,39}$/.test(part) && !findIdentifiers(part).length) ? part : '…'))
     .join('/');
 }
 
@@ -29,7 +30,7 @@ export function auditAdminReads(db: Db, audit: AuditService, users: UserService)
   return async (req, _res, next) => {
     const path = req.baseUrl + req.path;
     if (req.user?.role !== 'admin' || (req.method !== 'GET' && req.method !== 'HEAD') || !CASE_CONTENT.test(path)) return next();
-    await audit.record(db, { actor: users.actorFor(req.user), action: 'admin.read', entityType: 'page', entityId: pathForAudit(path) });
+    await audit.record(db, { actor: users.actorFor(req.user), action: 'admin.read', entityType: 'page', entityId: pathForAudit(path.toLowerCase()) });
     next();
   };
 }

@@ -51,6 +51,18 @@ describe('an administrator reading cases', () => {
     ]);
   });
 
+  it('is written whatever the letter case of the address, which express matches all the same', async () => {
+    const before = (await reads()).length;
+    await admin.get(`/CASES/${ref.toLowerCase()}`).expect(200);
+    await admin.get('/Search?q=ct').expect(200);
+    await request(ctx.app).get(`/API/V1/CASES/${ref}`).set({ Authorization: `Bearer ${adminToken}` }).expect(200);
+    expect((await reads()).slice(before)).toEqual([
+      ['admin@test.casebook.test', `/cases/${ref}`],
+      ['admin@test.casebook.test', '/search'],
+      ['admin@test.casebook.test', `/api/v1/cases/${ref}`],
+    ]);
+  });
+
   it('records what was typed into an address only when it is a word, a reference or an id', async () => {
     const before = (await reads()).length;
     await admin.get('/cases/943%20476%205919').expect(404);
