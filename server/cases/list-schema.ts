@@ -94,6 +94,7 @@ export function toFilter(q: CaseListParams, canSeeDrafts: boolean): CaseFilter {
   return {
     // An impossible status (a trainer asking for drafts) must match nothing, not everything.
     statuses: statuses.length ? statuses : ['__none__' as 'draft'],
+    ...(canSeeDrafts ? {} : { hideDraftLinks: true }),
     withdrawn: q.status === 'withdrawn',
     ...(q.theme ? { theme: q.theme } : {}),
     ...(q.factor ? { factor: q.factor } : {}),

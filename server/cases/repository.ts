@@ -102,6 +102,8 @@ export const draftsBy = (db: Db, userId: number, limit: number) =>
 
 export type CaseFilter = {
   statuses?: ('draft' | 'submitted' | 'closed')[];
+  /** For those who never see drafts: no links to drafts in what is listed either. */
+  hideDraftLinks?: boolean;
   withdrawn?: boolean;
   theme?: string;
   factor?: string;
@@ -168,14 +170,30 @@ export async function countByStatus(db: Db, f: CaseFilter): Promise<Record<strin
 }
 
 /** Tags for many cases in three queries rather than three per case. */
-export async function tagsOfMany(db: Db, ids: number[]): Promise<Map<number, CaseTagRows>> {
+/** Tags of many cases at once. `hideDrafts`: links to drafts left out, for those who never see drafts. */
+export async function tagsOfMany(db: Db, ids: number[], opts: { hideDrafts?: boolean } = {}): Promise<Map<number, CaseTagRows>> {
   const out = new Map<number, CaseTagRows>(ids.map((id) => [id, { themes: [], factors: [], repeats: [], repeatedBy: [] }]));
   if (!ids.length) return out;
+  const hide = opts.hideDrafts ? ['draft' as const] : [];
   const [themes, factors, repeats, repeatedBy] = await Promise.all([
     db.selectFrom('case_themes').select(['case_id', 'theme_code']).where('case_id', 'in', ids).orderBy('theme_code').execute(),
     db.selectFrom('case_factors').select(['case_id', 'factor_code']).where('case_id', 'in', ids).orderBy('factor_code').execute(),
-    db.selectFrom('case_links').innerJoin('cases', 'cases.id', 'case_links.repeats_case_id').select(['case_links.case_id as id', 'cases.ref']).where('case_links.case_id', 'in', ids).orderBy('cases.ref').execute(),
-    db.selectFrom('case_links').innerJoin('cases', 'cases.id', 'case_links.case_id').select(['case_links.repeats_case_id as id', 'cases.ref']).where('case_links.repeats_case_id', 'in', ids).orderBy('cases.ref').execute(),
+    db
+      .selectFrom('case_links')
+      .innerJoin('cases', 'cases.id', 'case_links.repeats_case_id')
+      .select(['case_links.case_id as id', 'cases.ref'])
+      .where('case_links.case_id', 'in', ids)
+      .$if(hide.length > 0, (q) => q.where('cases.status', 'not in', hide))
+      .orderBy('cases.ref')
+      .execute(),
+    db
+      .selectFrom('case_links')
+      .innerJoin('cases', 'cases.id', 'case_links.case_id')
+      .select(['case_links.repeats_case_id as id', 'cases.ref'])
+      .where('case_links.repeats_case_id', 'in', ids)
+      .$if(hide.length > 0, (q) => q.where('cases.status', 'not in', hide))
+      .orderBy('cases.ref')
+      .execute(),
   ]);
   for (const t of themes) out.get(t.case_id)!.themes.push(t.theme_code);
   for (const f of factors) out.get(f.case_id)!.factors.push(f.factor_code);

@@ -336,7 +336,7 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
   /** A page of cases, whole (with tags), in the given order. */
   async function list(filter: repo.CaseFilter, sort: repo.CaseSort, limit: number, offset = 0): Promise<CaseView[]> {
     const rows = await repo.listCases(db, filter, sort, limit, offset);
-    const tags = await repo.tagsOfMany(db, rows.map((r) => r.id));
+    const tags = await repo.tagsOfMany(db, rows.map((r) => r.id), { hideDrafts: filter.hideDraftLinks ?? false });
     return rows.map((r) => toView(r, tags.get(r.id)!));
   }
 
@@ -354,7 +354,7 @@ export function createCaseService(deps: { db: Db; audit: AuditService; clock: ()
   /** For the API's cursor: views with their row ids, in id order. */
   async function listWithIds(filter: repo.CaseFilter, limit: number): Promise<{ id: number; view: CaseView }[]> {
     const rows = await repo.listCases(db, filter, 'id_asc', limit);
-    const tags = await repo.tagsOfMany(db, rows.map((r) => r.id));
+    const tags = await repo.tagsOfMany(db, rows.map((r) => r.id), { hideDrafts: filter.hideDraftLinks ?? false });
     return rows.map((r) => ({ id: r.id, view: toView(r, tags.get(r.id)!) }));
   }
 

@@ -30,7 +30,8 @@ async function casesInFull(db: Db, from: string, to: string, departments: string
   const out: WindowCase[] = [];
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
-    const tags = await tagsOfMany(db, chunk.map((r) => r.id));
+    // A signed-off pack is read by every role: no link to a draft, which trainers never see.
+    const tags = await tagsOfMany(db, chunk.map((r) => r.id), { hideDrafts: true });
     for (const r of chunk) {
       const journey: Journey = {};
       for (const s of ['request', 'vetting', 'scan', 'report', 'alert', 'acknowledgement', 'action'] as const) {
@@ -51,7 +52,9 @@ async function reviewActions(db: Db, departments: string[], scope: string, since
     .leftJoin('cases', 'cases.id', 'actions.case_id')
     .leftJoin('reviews', 'reviews.id', 'actions.review_id')
     .select(['actions.id', 'actions.description', 'actions.owner', 'actions.due_date', 'actions.status', 'actions.evidence', 'actions.completed_at', 'actions.review_id', 'cases.ref as case_ref', 'cases.department as department', 'reviews.scope as review_scope'])
-    .where((eb) => eb.or([eb('actions.status', '=', 'open'), eb.and([eb('actions.status', '=', 'done'), eb('actions.completed_at', '>=', since)])]));
+    .where((eb) => eb.or([eb('actions.status', '=', 'open'), eb.and([eb('actions.status', '=', 'done'), eb('actions.completed_at', '>=', since)])]))
+    // Not on drafts or withdrawn cases: the pack counts neither, and every role reads it once signed off.
+    .where((eb) => eb.or([eb('actions.case_id', 'is', null), eb.and([eb('cases.status', '!=', 'draft'), eb('cases.withdrawn_at', 'is', null)])]));
   if (departments.length) q = q.where((eb) => eb.or([eb('cases.department', 'in', departments), eb('reviews.scope', '=', scope)]));
   const rows = await q.orderBy('actions.due_date').execute();
   const v = await loadVocabularies(db);

@@ -72,7 +72,8 @@ export function createTeachingSetService(deps: { db: Db; audit: AuditService; cl
     const set = await repo.findSet(db, id);
     if (!set) return undefined;
     const rows = await repo.itemsOf(db, id);
-    const tags = await tagsOfMany(db, rows.map((r) => r.id));
+    // Sets are for teaching: no link to a draft, which trainers never see.
+    const tags = await tagsOfMany(db, rows.map((r) => r.id), { hideDrafts: true });
     const items: SetItem[] = rows.map((r, i) => {
       const position = i + 1;
       if (r.withdrawn_at !== null) return { kind: 'withdrawn', ref: r.ref, position };

@@ -77,6 +77,12 @@ describe('case page', () => {
     const tokens = createTokenService({ db: ctx.db, audit: createAuditService(clock), clock });
     const { token } = await tokens.create({ id: null, label: 'test' }, (await ctx.users.list()).find((u) => u.role === 'trainer')!.id, 'test');
     expect((await request(ctx.app).get(`/api/v1/cases/${later}`).set('Authorization', `Bearer ${token}`).expect(200)).body.repeats).toEqual([submittedRef]);
+    // And in lists and their downloads.
+    const listed = (await request(ctx.app).get('/api/v1/cases?limit=100').set('Authorization', `Bearer ${token}`).expect(200)).body.items as { ref: string; repeats: string[]; repeatedBy: string[] }[];
+    expect(listed.find((c) => c.ref === later)!.repeats).toEqual([submittedRef]);
+    expect(listed.flatMap((c) => [...c.repeats, ...c.repeatedBy])).not.toContain(draftRef);
+    expect((await trainer.get('/cases/export.csv').expect(200)).text).not.toContain(draftRef);
+    expect((await safety.get('/cases/export.csv').expect(200)).text).toContain(draftRef);
   });
 
   it('never shows a draft to a trainer, and lists drafts on the author\'s home page', async () => {

@@ -4,6 +4,8 @@ import { createAuditService } from '../../server/audit/service.ts';
 import { canonicalJson, sha256 } from '../../server/reviews/service.ts';
 import { createCaseService } from '../../server/cases/service.ts';
 import { seedDemo } from '../../seed/demo.ts';
+import { addAction } from '../support/actions.ts';
+import { logCase } from '../support/cases.ts';
 import { $, createTestApp, createUser, signedInAgent, tokenFor, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
@@ -74,6 +76,17 @@ describe('quarterly review', () => {
     // The seeded drafts fall in the quarter: without the status filter some lists would be longer.
     const drafts = await ctx.db.selectFrom('cases').select('id').where('status', '=', 'draft').where('event_month', '>=', '2026-07').where('event_month', '<=', '2026-09').execute();
     expect(drafts.length).toBeGreaterThan(0);
+  });
+
+  it('leaves drafts out of the pack, which every role reads once signed off: their actions and links to them', async () => {
+    const author = (await ctx.users.list()).find((u) => u.role === 'safety')!;
+    const draft = (await logCase(ctx, author, { title: 'Zorbulator draft', eventMonth: '2026-08', submit: false })).ref;
+    await addAction(ctx, author, draft, { description: 'Zorbulator draft action', dueDate: '2027-06-30' });
+    await logCase(ctx, author, { title: 'Repeats the zorbulator draft', eventMonth: '2026-08', repeats: [draft] });
+    const page = (await director.get(`/reviews/${reviewId}`).expect(200)).text;
+    expect(page).toContain('Repeats the zorbulator draft');
+    expect(page).not.toContain(draft);
+    expect(page).not.toContain('Zorbulator draft action');
   });
 
   it('keeps drafts from trainers, who read signed-off reviews only', async () => {
