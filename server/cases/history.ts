@@ -35,7 +35,7 @@ const LABELS: Record<string, string> = {
 type Confirmation = { field: string; kind: string; masked: string; reason: string };
 
 /** The case's audit trail in words: who did what, when, each change as before → after. */
-export function presentHistory(events: AuditEvent[], v: Vocabularies) {
+export function presentHistory(events: AuditEvent[], v: Vocabularies, hiddenRefs: ReadonlySet<string> = new Set()) {
   const vocab: Record<string, Term[]> = {
     source: v.sources,
     department: v.departments,
@@ -56,6 +56,8 @@ export function presentHistory(events: AuditEvent[], v: Vocabularies) {
     if (vocab[field] && typeof value === 'string') return vocab[field].find((t) => t.code === value)?.label ?? value;
     if (field === 'themes' && Array.isArray(value)) return value.map((t: { theme: string; factors: string[] }) => [t.theme, ...t.factors].join(' ')).join('; ');
     if (field === 'journey' && typeof value === 'object') return Object.entries(value as object).map(([s, d]) => `${s} day ${d}`).join(', ') || '(none)';
+    // Links to cases this reader may not see (drafts, for a trainer) are left out.
+    if (field === 'repeats' && Array.isArray(value)) return value.filter((r) => !hiddenRefs.has(String(r))).join(', ') || '(none)';
     if (Array.isArray(value)) return value.join(', ') || '(none)';
     return String(value);
   };

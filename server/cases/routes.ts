@@ -13,6 +13,7 @@ import { caseFormRoutes } from './form-routes.ts';
 import { caseImportRoutes } from './import-routes.ts';
 import { caseListRoutes } from './list-routes.ts';
 import { presentHistory } from './history.ts';
+import { idsByRef } from './repository.ts';
 import { IdentifierFoundError } from './identifier-check.ts';
 import { type NoteService } from './notes.ts';
 import { presentCase } from './present.ts';
@@ -56,8 +57,7 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
       actions,
       addToSet: await deps.teachingSets.addToSetOptions(req.user!, c.ref),
       similar: await similarTo(row.id, role, v),
-      // The case's actions are part of its story: added, changed, done or dropped.
-      history: presentHistory(await audit.historyOf(db, 'case', c.ref, { entityType: 'action', ids: (actions?.items ?? []).map((a) => String(a.id)) }), v),
+      history: await historyFor(c.ref, role, actions?.items.map((a) => String(a.id)) ?? [], v),
       can: {
         edit: editor && !c.withdrawn && c.status !== 'closed',
         close: editor && !c.withdrawn && c.status === 'submitted',
@@ -69,6 +69,15 @@ export function caseRoutes(deps: CaseRouteDeps): Router {
       noteErrors: { list: [], byField: {} },
       ...extra,
     });
+  }
+
+  /** The case's history, with its actions' (added, changed, done, dropped); no draft named to those who never see drafts. */
+  async function historyFor(ref: string, role: Role, actionIds: string[], v: Vocabularies) {
+    const events = await audit.historyOf(db, 'case', ref, { entityType: 'action', ids: actionIds });
+    if (canSeeDrafts(role)) return presentHistory(events, v);
+    const linked = events.flatMap((e) => [e.before, e.after].flatMap((side) => ((side as { repeats?: unknown } | null)?.repeats as string[] | undefined) ?? []));
+    const found = linked.length ? await idsByRef(db, [...new Set(linked)]) : new Map();
+    return presentHistory(events, v, new Set([...found].filter(([, c]) => c.status === 'draft').map(([r]) => r)));
   }
 
   /** The five most like this one, each with why: shared factors (by label) and shared words. */

@@ -2,7 +2,8 @@ import request from 'supertest';
 import { createTokenService } from '../../server/api/tokens.ts';
 import { createAuditService } from '../../server/audit/service.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logCase } from '../support/cases.ts';
+import { createCaseService } from '../../server/cases/service.ts';
+import { logCase, validCase } from '../support/cases.ts';
 import { $, createTestApp, createUser, signedInAgent, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
@@ -83,6 +84,14 @@ describe('case page', () => {
     expect(listed.flatMap((c) => [...c.repeats, ...c.repeatedBy])).not.toContain(draftRef);
     expect((await trainer.get('/cases/export.csv').expect(200)).text).not.toContain(draftRef);
     expect((await safety.get('/cases/export.csv').expect(200)).text).toContain(draftRef);
+    // Nor in a case's history, where a change to its repeat links is told.
+    const edited = await logCase(ctx, author, { title: 'Linked to a draft later' });
+    const cases = createCaseService({ db: ctx.db, audit: createAuditService(clock), clock });
+    await cases.update({ id: author.id, label: author.email }, edited.ref, { ...validCase(), title: 'Linked to a draft later', repeats: [draftRef, submittedRef] }, edited.version);
+    const history = $((await trainer.get(`/cases/${edited.ref}`).expect(200)).text)('#history').next('ol').text();
+    expect(history).toContain(submittedRef);
+    expect(history).not.toContain(draftRef);
+    expect($((await safety.get(`/cases/${edited.ref}`)).text)('#history').next('ol').text()).toContain(draftRef);
   });
 
   it('never shows a draft to a trainer, and lists drafts on the author\'s home page', async () => {
