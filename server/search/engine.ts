@@ -111,7 +111,9 @@ class EmbeddedIndex implements SearchIndex {
     const items = page.ranked.slice(offset).map((x) => this.hit(r, x.slot, x.score));
     const result: SearchResult = { total: page.total, items, facets: page.facets };
     if (relaxed) result.relaxed = true;
-    const suggestion = r.fuzzy ? this.corrected(req.q, r.corrections) : page.total === 0 ? this.suggest(req) : undefined;
+    // A correction is offered only where it finds cases this reader may see: a word found only in
+    // drafts must not be told to those who never see drafts.
+    const suggestion = r.fuzzy && page.total > 0 ? this.corrected(req.q, r.corrections) : page.total === 0 ? this.suggest(req) : undefined;
     if (suggestion) result.didYouMean = suggestion;
     return result;
   }

@@ -60,6 +60,9 @@ export function searchSuite(createContext: () => Promise<TestContext>): void {
     it('never shows drafts to trainers, but does to the safety team', async () => {
       expect(refsOf((await trainer.get('/search?q=ultrasound')).text)).not.toContain(draftRef);
       expect(refsOf((await safety.get('/search?q=ultrasound')).text)).toContain(draftRef);
+      // Nor a spelling found only in a draft: "pelvic" is in the draft alone.
+      expect($((await trainer.get('/search?q=pelvik')).text)('#did-you-mean')).toHaveLength(0);
+      expect($((await safety.get('/search?q=pelvik')).text)('#did-you-mean').text()).toContain('pelvic');
     });
 
     it('goes straight to a case whose reference is typed alone, if the user may see it', async () => {
