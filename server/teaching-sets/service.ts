@@ -159,8 +159,8 @@ export function createTeachingSetService(deps: { db: Db; audit: AuditService; cl
     return db.transaction().execute(async (trx) => {
       const set = await changeable(trx, setId);
       const found = await repo.findCase(trx, ref);
-      if (!found) throw new SetRuleError(`There is no case ${ref}`, 'ref');
-      if (found.status === 'draft') throw new SetRuleError(`${ref} is a draft: only submitted or closed cases can be added to a teaching set`, 'ref');
+      // Trainers never see drafts: a draft is answered as a case that does not exist, not named as a draft.
+      if (!found || found.status === 'draft') throw new SetRuleError(`There is no case ${ref}`, 'ref');
       if (found.withdrawn_at !== null) throw new SetRuleError(`${ref} has been withdrawn, so it cannot be added to a teaching set`, 'ref');
       if (await repo.findItem(trx, setId, found.id)) throw new SetRuleError(`${ref} is already in this teaching set`, 'ref');
       const at = now();

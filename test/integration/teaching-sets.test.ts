@@ -221,7 +221,8 @@ describe('the cases in a set', () => {
     const draft = (await logCase(ctx, author, { submit: false })).ref;
     let res = await post(trainer, `/teaching-sets/${id}/cases`, { ref: draft });
     expect(res.status).toBe(400);
-    expect(summary(res.text)[0]!.text).toBe(`${draft} is a draft: only submitted or closed cases can be added to a teaching set`);
+    // Answered as a case that does not exist: trainers are not told a draft is there.
+    expect(summary(res.text)[0]!.text).toBe(`There is no case ${draft}`);
 
     await caseService().withdraw({ id: author.id, label: author.email }, delay, 'Logged twice');
     res = await post(trainer, `/teaching-sets/${id}/cases`, { ref: delay });
