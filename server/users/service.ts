@@ -71,13 +71,17 @@ export function createUserService(deps: { db: Db; audit: AuditService; clock: ()
       return { ok: false, reason: 'locked', minutes: minutesRemaining(state, now) };
     }
     if (!(await verifyPassword(password, row.password_hash))) {
-      const next = afterFailedAttempt(state, now);
-      await db.transaction().execute(async (trx) => {
+      // Counted from the row as it is inside the transaction, not as read before the slow password
+      // check: attempts sent at once would otherwise each write the same count, and never lock.
+      const next = await db.transaction().execute(async (trx) => {
+        const current = await repo.findById(trx, user.id);
+        const next = afterFailedAttempt(current ? lockState(current) : state, now);
         await repo.update(trx, user.id, { failed_attempts: next.failedAttempts, locked_until: next.lockedUntil?.toISOString() ?? null, updated_at: now.toISOString() });
         await audit.record(trx, { actor: actorFor(user), action: 'auth.sign_in_failed', entityType: 'user', entityId: user.id, after: { reason: 'wrong_password', failedAttempts: next.failedAttempts } });
         if (next.lockedUntil) {
           await audit.record(trx, { actor: actorFor(user), action: 'auth.account_locked', entityType: 'user', entityId: user.id, after: { lockedUntil: next.lockedUntil.toISOString() } });
         }
+        return next;
       });
       return next.lockedUntil ? { ok: false, reason: 'locked', minutes: minutesRemaining(next, now) } : { ok: false, reason: 'invalid' };
     }

@@ -97,6 +97,16 @@ describe('sign-in page', () => {
     expect(after.status).toBe(302);
   });
 
+  it('counts wrong passwords sent at once, each of them, so they lock the account too', async () => {
+    const user = await createUser(ctx, 'trainer');
+    const results = await Promise.all(Array.from({ length: 8 }, () => ctx.users.signIn(user.email, 'wrong')));
+    expect(results.some((r) => !r.ok && r.reason === 'locked')).toBe(true);
+    const row = await ctx.db.selectFrom('users').select(['failed_attempts', 'locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(row.failed_attempts).toBeGreaterThanOrEqual(5);
+    expect(row.locked_until).not.toBeNull();
+    expect(await ctx.users.signIn(user.email, TEST_PASSWORD)).toMatchObject({ ok: false, reason: 'locked' });
+  });
+
   it('signs in with a new session id, a safe cookie, and an audit event', async () => {
     await createUser(ctx, 'director');
     const agent = request.agent(ctx.app);
