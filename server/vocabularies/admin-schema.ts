@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { STAGES } from '../domain/journey.ts';
-import { choice, text } from '../web/form-fields.ts';
+import { choice, identifiesNoOne, text } from '../web/form-fields.ts';
 import { normaliseLabel } from './admin-rules.ts';
 
+// Labels and sources are shown on every page and kept in the audit trail, so they are scanned like
+// any text; eponyms ("Colles fracture", "St George's") and a guidance's date are what they may name.
+const NAMES_AND_DATES = { allow: ['date', 'person_name'] } as const;
+
 const label = (max: number, noun = 'label') =>
-  text({ required: `Enter a ${noun}`, max, tooLong: `The ${noun} must be ${max} characters or fewer` }).transform(normaliseLabel);
+  text({ required: `Enter a ${noun}`, max, tooLong: `The ${noun} must be ${max} characters or fewer` })
+    .transform(normaliseLabel)
+    .superRefine(identifiesNoOne(`The ${noun}`, NAMES_AND_DATES));
 
 const code = (opts: { pattern: RegExp; min: number; rule: string }) =>
   text({ required: 'Enter a code', max: 40, tooLong: 'The code must be 40 characters or fewer' })
@@ -45,7 +51,7 @@ const maxDays = z.preprocess(
 
 export const TimeframeForm = z.object({
   maxDays,
-  source: text({ required: 'Enter the source of this timeframe', max: 300, tooLong: 'The source must be 300 characters or fewer' }),
+  source: text({ required: 'Enter the source of this timeframe', max: 300, tooLong: 'The source must be 300 characters or fewer' }).superRefine(identifiesNoOne('The source', NAMES_AND_DATES)),
   // An unticked checkbox sends nothing at all.
   local: z.preprocess((v) => v === 'yes', z.boolean()),
 });

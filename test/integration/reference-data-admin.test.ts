@@ -127,6 +127,20 @@ describe('departments', () => {
     expect(await ctx.db.selectFrom('departments').selectAll().execute()).toEqual([]);
   });
 
+  it('refuses labels, theme summaries and timeframe sources that could identify someone, but not eponyms or dates', async () => {
+    let res = await post(`${BASE}/departments`, { code: 'ward-x', label: 'Ward NHS 943 476 5919' });
+    expect(res.status).toBe(400);
+    expect(summary(res.text)).toEqual([{ text: expect.stringContaining('The label contains what looks like an NHS number (••• ••• 5919)'), href: '#label' }]);
+    res = await post(`${BASE}/themes/T1`, { themeLabel: 'Guidelines', summary: 'Call 07700 900123' });
+    expect(summary(res.text)).toEqual([{ text: expect.stringContaining('The summary contains what looks like a phone number'), href: '#summary' }]);
+    res = await post(`${BASE}/timeframes/urgent/scan/report`, { maxDays: '3', source: 'Agreed with j.smith@nhs.net' });
+    expect(summary(res.text)).toEqual([{ text: expect.stringContaining('The source contains what looks like an email address'), href: '#source' }]);
+    expect(await ctx.db.selectFrom('departments').select('code').where('code', '=', 'ward-x').execute()).toEqual([]);
+    // Eponyms and a guidance's date are what such text names.
+    expect((await post(`${BASE}/departments`, { code: 'st-georges', label: "St George's Hospital imaging" })).status).toBe(302);
+    expect((await post(`${BASE}/timeframes/urgent/scan/report`, { maxDays: '3', source: 'Trust policy agreed 12 March 2026' })).status).toBe(302);
+  });
+
   it('refuses a code already used, even by a retired department, and a current label in any case', async () => {
     await post(`${BASE}/departments`, { code: 'north', label: 'North imaging' });
     await post(`${BASE}/departments/north/status`, { status: 'retired' });
