@@ -16,7 +16,7 @@ const CASE_CONTENT = /^\/(?:api\/v1\/(?:cases|search)|cases|search|reviews|teach
 export function pathForAudit(path: string): string {
   return path
     .split('/')
-    .map((part) => (isRef(part.toUpperCase()) ? part.toUpperCase() : part === '' || /^\d{1,6}$/.test(part) || (/^[a-z][a-z0-9.-]{0,39}$/.test(part) && !findIdentifiers(part).length) ? part : '…'))
+    .map((part) => (isRef(part.toUpperCase()) ? part.toUpperCase() : part === '' || /^\d{1,6}$/.test(part) || (/^[a-z][a-z0-9.-]{0,39}$/.test(part) && (!/\d/.test(part) || !findIdentifiers(part).length)) ? part : '…'))
     .join('/');
 }
 

@@ -29,4 +29,19 @@ describe('request logging', () => {
     expect(lines[0]).not.toContain('secret-session-id');
     expect(lines[0]).not.toContain('lung');
   });
+
+  it('logs no identifier typed into an address: such a part of the path is "…"', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const app = express();
+    app.use(requestLogging(pino({ level: 'info' }, sink)));
+    for (const path of ['/cases/943%20476%205919', '/api/v1/cases/NHS%209434765919', '/cases/CB-2026-00012/edit']) await request(app).get(path).expect(404);
+    expect(lines.map((l) => (JSON.parse(l) as { req: { url: string } }).req.url)).toEqual(['/cases/…', '/api/v1/cases/…', '/cases/CB-2026-00012/edit']);
+    expect(lines.join('')).not.toMatch(/943|9434765919/);
+  });
 });
