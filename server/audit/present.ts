@@ -62,6 +62,23 @@ const show = (v: unknown): string => {
 
 export type Change = { field: string; before: string | null; after: string };
 
+/**
+ * Records that hold cases and what is learnt from them. The audit log is the administrators' page,
+ * and reading cases is not their role (DESIGN.md section 2): for these it says which fields changed,
+ * not what they say. The record's own page shows them, and an administrator's read of it is audited.
+ */
+const CASE_CONTENT = new Set(['case', 'action', 'review', 'teaching_set']);
+/** Fields of those records that are codes or states, not anyone's words: shown as they are. */
+const SHOWN = new Set(['status', 'department', 'source', 'modality', 'harm', 'setting', 'urgency', 'ageBand', 'bodyArea', 'alertCategory', 'eventMonth', 'owner', 'dueDate', 'format', 'draft', 'quarter', 'scope', 'versionNo', 'contentHash', 'withdrawn', 'via', 'count', 'corrects']);
+const NOT_SHOWN = '(changed: shown on the record itself)';
+
+/** `changesOf` for the audit log page. */
+export function auditLogChanges(event: Pick<AuditEvent, 'before' | 'after' | 'entityType'>): Change[] {
+  const changes = changesOf(event);
+  if (!CASE_CONTENT.has(event.entityType)) return changes;
+  return changes.map((c) => (SHOWN.has(c.field) ? c : { field: c.field, before: null, after: NOT_SHOWN }));
+}
+
 /** "role: trainer → director": only the fields that differ; a creation lists every field it set. */
 export function changesOf(event: Pick<AuditEvent, 'before' | 'after'>): Change[] {
   const before = (event.before ?? {}) as Record<string, unknown>;

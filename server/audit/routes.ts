@@ -3,7 +3,7 @@ import { requireRole } from '../auth/middleware.ts';
 import type { UserService } from '../users/service.ts';
 import { formErrors, noErrors } from '../web/form-errors.ts';
 import { pagination } from '../web/pagination.ts';
-import { actionLabel, changesOf } from './present.ts';
+import { actionLabel, auditLogChanges } from './present.ts';
 import { AUDIT_FIELDS, AuditQuery } from './schema.ts';
 import type { AuditService } from './service.ts';
 import type { Db } from '../db/database.ts';
@@ -35,7 +35,7 @@ export function auditRoutes(db: Db, audit: AuditService, users: UserService): Ro
       ...(q.to ? { to: nextDay(q.to) } : {}),
     };
     const { events, total } = await audit.list(db, filter, q.page, PAGE_SIZE);
-    const rows = events.map((e) => ({ ...e, actionText: actionLabel(e.action), changes: changesOf(e) }));
+    const rows = events.map((e) => ({ ...e, actionText: actionLabel(e.action), changes: auditLogChanges(e) }));
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     res.render('pages/admin/audit', {
       pageTitle: pages > 1 ? `Audit log (page ${Math.min(q.page, pages)} of ${pages})` : 'Audit log',

@@ -52,3 +52,20 @@ describe('audit log page', () => {
     expect($(res.text)('.nhsuk-error-summary').text()).toContain('Page must be 1 or more');
   });
 });
+
+describe('audit log and case content', () => {
+  it('says which fields of a case changed, not what they say: administrators do not read cases', async () => {
+    const audit = createAuditService(() => new Date('2026-11-20T10:00:00Z'));
+    const actor = { id: trainerId, label: 'safety@test.casebook.test' };
+    await audit.record(ctx.db, { actor, action: 'case.update', entityType: 'case', entityId: 'CB-2026-00001', before: { title: 'Zorbulator missed', harm: 'low' }, after: { title: 'Zorbulator missed twice', harm: 'severe' } });
+    await audit.record(ctx.db, { actor, action: 'user.role_change', entityType: 'user', entityId: trainerId, before: { role: 'trainer' }, after: { role: 'director' } });
+    const page = (await admin.get('/admin/audit?from=2026-11-20&to=2026-11-20').expect(200)).text;
+    expect(page).not.toContain('Zorbulator');
+    const $$ = $(page);
+    const caseRow = $$('tbody tr[data-action="case.update"]').text();
+    expect(caseRow).toContain('title: (changed: shown on the record itself)');
+    expect(caseRow).toMatch(/harm: low → severe/);
+    // Administrators' own records are shown in full.
+    expect($$('tbody tr[data-action="user.role_change"]').text()).toMatch(/role: trainer → director/);
+  });
+});
