@@ -59,7 +59,8 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
       ...presentReview({ review, pack, actions, versions, v, role: req.user!.role, ...(posted ? { posted } : {}), ...(rest.errors ? { errors: rest.errors.byField } : {}) }),
       flash,
       errors: noErrors(),
-      history: history.map((e) => ({ ...e, what: actionLabel(e.what) })),
+      // For those who prepare reviews: who printed or saved what is not every reader's business.
+      history: (editors as readonly string[]).includes(req.user!.role) ? history.map((e) => ({ ...e, what: actionLabel(e.what) })) : [],
       ...rest,
       // The same fields as a case's action form, with what was typed and each error on its field.
       actionForm: formOptions((rest.actionValues as FormValues | undefined) ?? valuesFrom({}), (rest.actionErrors as FormErrors | undefined) ?? noErrors(), current(v.actionOwners)),

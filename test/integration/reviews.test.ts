@@ -253,6 +253,8 @@ describe('quarterly review', () => {
     const events = page('section[aria-labelledby="review-history-heading"] li').map((_, li) => page(li).text()).get();
     expect(events[0]).toMatch(/^Review started by director@test\.casebook\.test/);
     for (const what of ['Review notes saved', 'Review exported', 'Review signed off']) expect(events.some((e) => e.startsWith(what)), what).toBe(true);
+    // Not for every reader: trainers read the review, not who printed it.
+    expect($((await trainer.get(`/reviews/${reviewId}`).expect(200)).text)('#review-history-heading')).toHaveLength(0);
   });
 
   it('audits each download of the pack, and names review events in words', async () => {
