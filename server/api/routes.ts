@@ -64,6 +64,9 @@ export function apiRoutes(deps: { db: Db; audit: AuditService; tokens: TokenServ
 
   router.get('/api/v1/cases/:ref', async (req, res) => {
     const found = await visibleCase(req.params.ref, req.user!.role);
+    // The ETag is the version (for If-Match), but the body also holds links that change without a new
+    // version (a later case repeating this one): so never "304 Not Modified", always the case as it is.
+    delete req.headers['if-none-match'];
     res.set('ETag', `"${found.version}"`).json(found);
   });
 
