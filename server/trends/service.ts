@@ -2,7 +2,7 @@ import type { Actor, AuditService } from '../audit/service.ts';
 import type { Db } from '../db/database.ts';
 import { addMonths, monthOf } from '../domain/months.ts';
 import { monthsOf } from '../domain/quarters.ts';
-import { describeVariation, groupSummaries, variationIcon, xmr, type XmrPoint } from '../domain/spc.ts';
+import { describeVariation, groupSummaries, limitsCollapsed, variationIcon, xmr, type XmrPoint } from '../domain/spc.ts';
 import { loadTimeframes, loadVocabularies, type Vocabularies } from '../vocabularies/service.ts';
 import { type Measure, measureFor } from './measures.ts';
 import { cubeOf, firstMonth, journeys, tallies, type TrendFilters } from './cube.ts';
@@ -50,7 +50,11 @@ export function createTrendService(deps: { db: Db; audit: AuditService; clock: (
   function analyse(measure: Measure, q: ChartQuery, series: Point[], rebases: Chart['rebases'], scope: string): Chart {
     // A rebase is kept as the month it was recorded at; a quarterly chart starts the group at its quarter.
     const starts = rebases.map((r) => (q.granularity === 'quarter' && !r.period.includes('Q') ? `${r.period.slice(0, 4)}-Q${Math.floor((Number(r.period.slice(5)) - 1) / 3) + 1}` : r.period));
-    const rows = xmr(series.map(({ x, y }) => ({ x, y })), { improvement: measure.improvement, rebase: starts });
+    // Where the limits close on the mean (a rare event) no point is read as a signal: not by the icon,
+    // the chart's colours, its table or a review. `xmr` itself stays exactly as SPC.md has it.
+    const rows = xmr(series.map(({ x, y }) => ({ x, y })), { improvement: measure.improvement, rebase: starts }).map((r) =>
+      limitsCollapsed(r) ? { ...r, rule: null, pointType: 'common_cause' as const } : r,
+    );
     const n = new Map(series.map((p) => [p.x, p.n]));
     const points = rows.map((r) => (n.get(r.x) === undefined ? r : { ...r, n: n.get(r.x)! }));
     return {

@@ -8,6 +8,7 @@ import { measureGroups } from '../../server/trends/measures.ts';
 import * as sql from '../support/trends-sql.ts';
 import { logCase, validCase } from '../support/cases.ts';
 import { createTrendService } from '../../server/trends/service.ts';
+import { insertDepartmentIfMissing } from '../../server/vocabularies/repository.ts';
 import { loadVocabularies } from '../../server/vocabularies/service.ts';
 import { $, createTestApp, createUser, signedInAgent, tokenFor, type TestContext } from '../support/test-app.ts';
 
@@ -122,6 +123,16 @@ describe('trends', () => {
     const label = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${first}-01T00:00:00Z`));
     expect(periods[0]).toBe(label);
     expect(periods.at(-1)).toBe('October 2026');
+  });
+
+  it('reads nothing into a rare event whose limits close on the mean: no signal, in words, colour or table', async () => {
+    await insertDepartmentIfMissing(ctx.db, 'tiny', 'Tiny imaging unit');
+    const author = (await ctx.users.list()).find((u) => u.role === 'safety')!;
+    await logCase(ctx, author, { department: 'tiny', eventMonth: '2025-06' });
+    const $$ = $((await director.get('/trends/chart?measure=all&department=tiny&from=2024-11&to=2026-10').expect(200)).text);
+    expect($$('main').text()).toContain('Too rare to read as variation');
+    expect($$('#chart-data tr[data-special]')).toHaveLength(0);
+    expect($$('svg [data-point-type]').map((_, p) => $$(p).attr('data-point-type')).get().every((t) => t === 'common_cause')).toBe(true);
   });
 
   it('charts only months that are over: this month and later are refused on the field, not charted as low counts', async () => {
