@@ -131,17 +131,20 @@ export function assemblePack(input: AssemblyInput): ReviewPack {
     .sort((a, b) => b[1].size - a[1].size || a[0].localeCompare(b[0]))
     .map(([code, qs]) => ({ code, label: factorLabel(code), quarters: lastFour.filter((q) => qs.has(q)), counts: factorCounts.get(code)! }));
 
-  const intervals = new Map<string, { from: string; to: string; days: number[]; breached: number }>();
+  // An interval bridged over a stage not recorded is its own row: it is held to a summed timeframe.
+  const intervals = new Map<string, { from: string; to: string; skipped: string; days: number[]; breached: number }>();
   const worst: ReviewPack['delays']['worst'] = [];
+  const skippedText = (skipped: string[] | undefined) => (skipped ? ` (no ${skipped.map((s) => labelOf(v.journeyStages, s).toLowerCase()).join(' or ')} recorded)` : '');
   for (const c of inQuarter) {
     for (const d of delays(c.journey, c.urgency, input.timeframes)) {
-      const key = `${d.fromStage}→${d.toStage}`;
-      if (!intervals.has(key)) intervals.set(key, { from: d.fromStage, to: d.toStage, days: [], breached: 0 });
+      const skipped = skippedText(d.skipped);
+      const key = `${d.fromStage}→${d.toStage}${skipped}`;
+      if (!intervals.has(key)) intervals.set(key, { from: d.fromStage, to: d.toStage, skipped, days: [], breached: 0 });
       const entry = intervals.get(key)!;
       entry.days.push(d.days);
       if (d.breached) {
         entry.breached++;
-        worst.push({ ref: c.ref, title: c.title, interval: `${labelOf(v.journeyStages, d.fromStage)} to ${labelOf(v.journeyStages, d.toStage)}${d.skipped ? ` (no ${d.skipped.map((s) => labelOf(v.journeyStages, s).toLowerCase()).join(' or ')} recorded)` : ''}`, days: d.days, maxDays: d.maxDays, overBy: d.overBy });
+        worst.push({ ref: c.ref, title: c.title, interval: `${labelOf(v.journeyStages, d.fromStage)} to ${labelOf(v.journeyStages, d.toStage)}${skipped}`, days: d.days, maxDays: d.maxDays, overBy: d.overBy });
       }
     }
   }
@@ -169,7 +172,7 @@ export function assemblePack(input: AssemblyInput): ReviewPack {
     delays: {
       intervals: [...intervals.values()].map((i) => ({
         from: labelOf(v.journeyStages, i.from),
-        to: labelOf(v.journeyStages, i.to),
+        to: `${labelOf(v.journeyStages, i.to)}${i.skipped}`,
         measured: i.days.length,
         breached: i.breached,
         share: Math.round((1000 * i.breached) / i.days.length) / 10,

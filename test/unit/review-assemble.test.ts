@@ -81,6 +81,18 @@ describe('review assembly', () => {
     expect(pack.signals.map((x) => [x.measure, x.reading])).toEqual([['theme:T3', 'Special cause concern: T3 Delays above the upper process limit in July 2026']]);
   });
 
+  it('keeps an interval bridged over a stage not recorded in its own row of the delays', () => {
+    // Routine has a timeframe from request to report; urgent has one to the scan and one after it.
+    const tf = [
+      { urgency: 'routine', fromStage: 'request', toStage: 'report', maxDays: 30, source: 'trust', local: true },
+      { urgency: 'urgent', fromStage: 'request', toStage: 'scan', maxDays: 14, source: 'trust', local: true },
+      { urgency: 'urgent', fromStage: 'scan', toStage: 'report', maxDays: 2, source: 'trust', local: true },
+    ];
+    const cases = [c('2026-07', { urgency: 'routine', journey: { request: 0, report: 50 } }), c('2026-08', { urgency: 'urgent', journey: { request: 0, report: 50 } })];
+    const pack = assemblePack({ quarter: '2026-Q3', departments: [], vocabularies: v, timeframes: tf, cases, counted: cases, charts: [], clusters: [], actions: { open: [], doneSinceLast: [] } });
+    expect(pack.delays.intervals.map((i) => `${i.from} to ${i.to}: ${i.measured}`)).toEqual(['Request to Report: 1', 'Request to Report (no scan recorded): 1']);
+  });
+
   it('links counts to the review\'s own department, and leaves a count over several departments unlinked', () => {
     const cases = [c('2026-07', { source: 'phso' }), c('2026-08', { department: 'south' })];
     const input = { quarter: '2026-Q3', vocabularies: v, timeframes: TF, cases, counted: cases, charts: [], clusters: [], actions: { open: [], doneSinceLast: [] } };
