@@ -13,6 +13,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
+/** Only the rows `up` added and nobody has changed since: a trust's own report-to-alert timeframe stays. */
 export async function down(db: Kysely<any>): Promise<void> {
-  await db.deleteFrom('timeframes').where('from_stage', '=', 'report').where('to_stage', '=', 'alert').execute();
+  for (const t of REPORT_TO_ALERT) {
+    await db
+      .deleteFrom('timeframes')
+      .where('urgency', '=', t.urgency)
+      .where('from_stage', '=', t.fromStage)
+      .where('to_stage', '=', t.toStage)
+      .where('max_days', '=', t.maxDays)
+      .where('source', '=', t.source)
+      .execute();
+  }
 }

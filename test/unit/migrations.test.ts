@@ -1,7 +1,7 @@
 import { sql } from '../../server/db/kysely.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../server/db/database.ts';
-import { migrateDownToNothing, migrateToLatest } from '../../server/db/migrator.ts';
+import { createMigrator, migrateDownToNothing, migrateToLatest } from '../../server/db/migrator.ts';
 
 const tables = async (db: Db) =>
   (await db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_')).sort();
@@ -20,6 +20,17 @@ describe('migrations', () => {
     expect(await tables(db)).toEqual([]);
     await migrateToLatest(db);
     expect(await tables(db)).toEqual(ALL_TABLES);
+  });
+
+  it('add report-to-alert timeframes and, going down, take away only those still as added', async () => {
+    db = openDatabase('sqlite::memory:');
+    await migrateToLatest(db);
+    const rows = () => db.selectFrom('timeframes').select(['urgency', 'max_days']).where('from_stage', '=', 'report').where('to_stage', '=', 'alert').orderBy('urgency').execute();
+    expect((await rows()).map((r) => r.max_days)).toEqual([1, 1, 1, 1]);
+    // A trust sets its own for urgent requests; the down migration leaves that one.
+    await db.updateTable('timeframes').set({ max_days: 2, source: 'Trust policy' }).where('urgency', '=', 'urgent').where('from_stage', '=', 'report').where('to_stage', '=', 'alert').execute();
+    await createMigrator(db).migrateTo('2026_11_24_0014_index_live_cases');
+    expect(await rows()).toEqual([{ urgency: 'urgent', max_days: 2 }]);
   });
 
   it('refuse to update or delete an audit event', async () => {
