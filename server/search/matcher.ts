@@ -6,7 +6,7 @@
  * clause bits and the candidate list live in typed arrays reused across queries: no per-document
  * objects, no Maps, nothing to collect.
  */
-import { scanTokens } from '../domain/search-query.ts';
+import { scanTokens, withoutPlaceholders } from '../domain/search-query.ts';
 import { type PostingsIndex, TEXT_FIELDS, TF_BITS, TF_MASK } from './postings.ts';
 import type { Alt, Clause, Resolved, TermSpec, Word } from './resolve.ts';
 import { type DocStore, labelSetHas, labelTermCount } from './store.ts';
@@ -413,7 +413,8 @@ export class Matcher {
     for (const text of texts) {
       let j = 0;
       let found = false;
-      scanTokens(text, (tok) => {
+      // A placeholder ("[date]") is no word of the case, as in the index.
+      scanTokens(withoutPlaceholders(text), (tok) => {
         if (found) return;
         if (tok.term === phrase[j]) j++;
         else j = tok.term === phrase[0] ? 1 : 0;

@@ -51,6 +51,13 @@ describe('search on hand-written cases', () => {
     expect(ids('outsourced')).toEqual([2]);
   });
 
+  it('reads no placeholder as a word of a phrase', () => {
+    const local = createSearchIndex();
+    local.add(doc({ id: 1, title: 'Report date of issue missed', narrative: 'Seen on [date] of the clinic; the report date was wrong.' }));
+    local.add(doc({ id: 2, title: 'Scan booked late', narrative: 'Booked on [date] of the month, though the date was known.' }));
+    expect(local.search(req('"date of"')).items.map((h) => h.id)).toEqual([1]);
+  });
+
   it('applies exact phrases and exclusions strictly', () => {
     expect(ids('"lung nodule" -missed')).toEqual([4]);
     expect(ids('"nodule lung"')).toEqual([]);
