@@ -48,7 +48,10 @@ export function listActions(db: Db, actions: ActionService): RequestHandler {
       caseRef: r.case_ref,
       departmentLabel: labelOf(v.departments, r.case_department),
       // Agreed at a quarterly review rather than on a case: the review it came from.
-      review: r.review_id !== null && r.review_quarter ? { href: `/reviews/${r.review_id}#agreed-actions`, text: `Review of ${quarterLabel(r.review_quarter)}` } : undefined,
+      review:
+        r.review_id !== null && r.review_quarter
+          ? { href: `/reviews/${r.review_id}#agreed-actions`, text: `Review of ${quarterLabel(r.review_quarter)}, ${r.review_scope ? r.review_scope.split(',').map((d) => labelOf(v.departments, d)).join(', ') : 'whole organisation'}` }
+          : undefined,
     }));
     const kept = Object.fromEntries(Object.entries(values).filter(([k, x]) => k !== 'page' && x !== ''));
     res.render('pages/actions/list', {

@@ -4,7 +4,7 @@ import type { ActionsTable, ActionStatus } from '../db/schema.ts';
 
 export type ActionRow = Selectable<ActionsTable>;
 /** An action with the reference and department of its case, when it belongs to one. */
-export type ActionWithCase = ActionRow & { case_ref: string | null; case_department: string | null; review_quarter: string | null };
+export type ActionWithCase = ActionRow & { case_ref: string | null; case_department: string | null; review_quarter: string | null; review_scope: string | null };
 
 export type ActionFilter = {
   status?: ActionStatus;
@@ -54,7 +54,7 @@ function filtered(db: Db, f: ActionFilter) {
 export const list = (db: Db, f: ActionFilter, limit: number, offset: number): Promise<ActionWithCase[]> =>
   filtered(db, f)
     .selectAll('actions')
-    .select(['cases.ref as case_ref', 'cases.department as case_department', 'reviews.quarter as review_quarter'])
+    .select(['cases.ref as case_ref', 'cases.department as case_department', 'reviews.quarter as review_quarter', 'reviews.scope as review_scope'])
     .orderBy('actions.due_date')
     .orderBy('actions.id')
     .limit(limit)

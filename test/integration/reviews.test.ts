@@ -188,7 +188,7 @@ describe('quarterly review', () => {
     const list = $((await director.get('/actions?owner=patient-safety-team').expect(200)).text);
     const listed = list(`tr[data-action-id="${row.id}"] a`);
     expect(listed.attr('href')).toBe(`/reviews/${reviewId}#agreed-actions`);
-    expect(listed.text()).toBe('Review of 2026 Q3 (July to September)');
+    expect(listed.text()).toBe('Review of 2026 Q3 (July to September), whole organisation');
   });
 
   it('signs off: a frozen snapshot with a SHA-256 that later case edits never change', async () => {
