@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codeSets, type FilterField, perLists } from '../vocabularies/code-sets.ts';
 import type { CaseFilter, CaseSort } from './repository.ts';
 
 /**
@@ -53,38 +54,19 @@ export const CaseListQuery = z
 
 export type CaseListParams = z.infer<typeof CaseListQuery>;
 
-type Coded = { code: string }[];
-type Lists = { themes: (Coded[number] & { factors: Coded })[]; sources: Coded; departments: Coded; modalities: Coded; harms: Coded };
-
 /**
  * The same, checked against the lists: a code no list holds would match nothing and look like an
  * empty result, so it is refused. Retired codes are still in the lists, so old links keep working.
  */
-export function caseListQueryFor(v: Lists) {
-  let schema = checked.get(v);
-  if (!schema) checked.set(v, (schema = checkedAgainst(v)));
-  return schema;
-}
-
-// The lists are loaded once and shared until they change, so one schema serves many requests.
-const checked = new WeakMap<Lists, ReturnType<typeof checkedAgainst>>();
-
-function checkedAgainst(v: Lists) {
-  const known: [keyof CaseListParams, Set<string>][] = [
-    ['theme', new Set(v.themes.map((t) => t.code))],
-    ['factor', new Set(v.themes.flatMap((t) => t.factors.map((f) => f.code)))],
-    ['source', new Set(v.sources.map((t) => t.code))],
-    ['department', new Set(v.departments.map((t) => t.code))],
-    ['modality', new Set(v.modalities.map((t) => t.code))],
-    ['harm', new Set(v.harms.map((t) => t.code))],
-  ];
+export const caseListQueryFor = perLists((v) => {
+  const known = codeSets(v);
   return CaseListQuery.superRefine((q, ctx) => {
-    for (const [field, codes] of known) {
+    for (const field of Object.keys(known) as FilterField[]) {
       const value = q[field];
-      if (typeof value === 'string' && !codes.has(value)) ctx.addIssue({ code: 'custom', path: [field], message: 'Choose a value from the list', input: value });
+      if (typeof value === 'string' && !known[field].has(value)) ctx.addIssue({ code: 'custom', path: [field], message: 'Choose a value from the list', input: value });
     }
   });
-}
+});
 
 /** Filters as the repository takes them. Trainers never see drafts, whatever they ask for. */
 export function toFilter(q: CaseListParams, canSeeDrafts: boolean): CaseFilter {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codeSets, perLists } from '../vocabularies/code-sets.ts';
 import { FACETS, type Facet } from './types.ts';
 
 const many = (v: unknown): string[] => (v === undefined || v === '' ? [] : (Array.isArray(v) ? v : [v]).map(String).filter(Boolean));
@@ -17,31 +18,13 @@ export const SearchQuery = z.object({
 
 export type SearchParams = z.infer<typeof SearchQuery>;
 
-type Coded = { code: string }[];
-type Lists = { themes: (Coded[number] & { factors: Coded })[]; sources: Coded; departments: Coded; modalities: Coded; harms: Coded };
-
 /**
  * The API's query, its filter codes checked against the lists as the case list's are: an unknown
  * code matches nothing and would read as "no cases". (The search page shows each filter as one to
  * remove, so there it stays a filter.)
  */
-export function searchQueryFor(v: Lists) {
-  let schema = checked.get(v);
-  if (!schema) checked.set(v, (schema = checkedAgainst(v)));
-  return schema;
-}
-
-const checked = new WeakMap<Lists, ReturnType<typeof checkedAgainst>>();
-
-function checkedAgainst(v: Lists) {
-  const known: Record<Exclude<Facet, 'year'>, Set<string>> = {
-    theme: new Set(v.themes.map((t) => t.code)),
-    factor: new Set(v.themes.flatMap((t) => t.factors.map((f) => f.code))),
-    source: new Set(v.sources.map((t) => t.code)),
-    department: new Set(v.departments.map((t) => t.code)),
-    modality: new Set(v.modalities.map((t) => t.code)),
-    harm: new Set(v.harms.map((t) => t.code)),
-  };
+export const searchQueryFor = perLists((v) => {
+  const known = codeSets(v);
   return SearchQuery.superRefine((q, ctx) => {
     for (const facet of FACETS) {
       const bad = q[facet].filter((value) => (facet === 'year' ? !/^\d{4}$/.test(value) : !known[facet].has(value)));
@@ -51,7 +34,7 @@ function checkedAgainst(v: Lists) {
       ctx.addIssue({ code: 'custom', path: [facet], message, input: bad });
     }
   });
-}
+});
 
 export const filtersOf = (p: SearchParams): Partial<Record<Facet, string[]>> =>
   Object.fromEntries(FACETS.filter((f) => p[f].length).map((f) => [f, p[f]]));

@@ -5,17 +5,23 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { requestLogging } from '../../server/web/logging.ts';
 
+/** An app with the request logging, writing its lines to `lines`. */
+function loggedApp() {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
+  const app = express();
+  app.use(requestLogging(pino({ level: 'info' }, sink)));
+  return { app, lines };
+}
+
 describe('request logging', () => {
   it('logs the method, path, status and length: no query string, headers or cookies', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    });
-    const app = express();
-    app.use(requestLogging(pino({ level: 'info' }, sink)));
+    const { app, lines } = loggedApp();
     app.get('/cases', (_req, res) => {
       res.cookie('casebook.sid', 'secret-session-id');
       res.send('a page');
@@ -31,15 +37,7 @@ describe('request logging', () => {
   });
 
   it('logs no identifier typed into an address: such a part of the path is "…"', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _enc, done) {
-        lines.push(chunk.toString());
-        done();
-      },
-    });
-    const app = express();
-    app.use(requestLogging(pino({ level: 'info' }, sink)));
+    const { app, lines } = loggedApp();
     for (const path of ['/cases/943%20476%205919', '/api/v1/cases/NHS%209434765919', '/cases/CB-2026-00012/edit']) await request(app).get(path).expect(404);
     expect(lines.map((l) => (JSON.parse(l) as { req: { url: string } }).req.url)).toEqual(['/cases/…', '/api/v1/cases/…', '/cases/CB-2026-00012/edit']);
     expect(lines.join('')).not.toMatch(/943|9434765919/);
