@@ -16,11 +16,13 @@ export function setTable(detail: SetDetail, v: Vocabularies): ExportTable {
     { header: 'Modality' },
     { header: 'Harm' },
     { header: 'Event month', width: 11 },
+    // What happened is what is taught from: a set in a spreadsheet is read without the app.
+    { header: 'What happened', width: 80 },
     { header: 'Learning points', width: 60 },
     { header: 'Teaching note', width: 60 },
   ];
   const rows = detail.items.map((item) => {
-    if (item.kind !== 'teachable') return [item.position, item.ref, item.kind === 'withdrawn' ? WITHDRAWN_TEXT : UNAVAILABLE_TEXT, null, null, null, null, null, null, null];
+    if (item.kind !== 'teachable') return [item.position, item.ref, item.kind === 'withdrawn' ? WITHDRAWN_TEXT : UNAVAILABLE_TEXT, null, null, null, null, null, null, null, null];
     const c = item.case;
     const themes = themesOf(c, v);
     return [
@@ -32,6 +34,7 @@ export function setTable(detail: SetDetail, v: Vocabularies): ExportTable {
       labelOf(v.modalities, c.modality),
       labelOf(v.harms, c.harm),
       c.eventMonth,
+      c.narrative,
       c.learning,
       item.note,
     ];

@@ -407,7 +407,7 @@ describe('teaching, the handout and the downloads', () => {
     expect(res.headers['content-disposition']).toBe('attachment; filename=teaching-set-unexpected-findings-on-chest-x-ray-2026-11-23.csv');
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Position,Reference,Title,Themes,Contributory factors,Modality,Harm,Event month,Learning points,Teaching note');
+    expect(lines[0]).toBe('Position,Reference,Title,Themes,Contributory factors,Modality,Harm,Event month,What happened,Learning points,Teaching note');
     expect(lines[1]).toContain(`1,${nodule},Lung nodule on chest X-ray not alerted to GP,`);
     expect(lines[1]).toContain('Ask: who should have raised the alert?');
     expect(lines[2]).toContain(`2,${delay},CT head report verified three weeks late`);

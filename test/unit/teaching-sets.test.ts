@@ -85,7 +85,7 @@ describe('the set page and the CSV', () => {
     expect(items[1]).toEqual({ ref: 'CB-2026-00002', position: 2, first: false, last: false, hidden: true, hiddenText: 'This case was withdrawn' });
     expect(items[2]).toMatchObject({ last: true, hidden: false, title: 'Third title' });
     const table = setTable(sample, v);
-    expect(table.rows[1]).toEqual([2, 'CB-2026-00002', 'This case was withdrawn', null, null, null, null, null, null, null]);
+    expect(table.rows[1]).toEqual([2, 'CB-2026-00002', 'This case was withdrawn', null, null, null, null, null, null, null, null]);
     expect(table.rows[0]).toEqual([
       1,
       'CB-2026-00001',
@@ -95,6 +95,7 @@ describe('the set page and the CSV', () => {
       'Plain X-ray',
       'Severe harm',
       '2026-03',
+      'The story',
       'The lesson',
       'Note one',
     ]);
