@@ -42,11 +42,11 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override set(sid: string, sess: session.SessionData, cb?: Callback): void {
-    const row = { sid, sess: JSON.stringify(sess), expires_at: this.expiry(sess) };
+    const row = { sid, sess: JSON.stringify(sess), expires_at: this.expiry(sess), user_id: sess.userId ?? null };
     this.db
       .insertInto('sessions')
       .values(row)
-      .onConflict((oc) => oc.column('sid').doUpdateSet({ sess: row.sess, expires_at: row.expires_at }))
+      .onConflict((oc) => oc.column('sid').doUpdateSet({ sess: row.sess, expires_at: row.expires_at, user_id: row.user_id }))
       .execute()
       .then(() => this.remember(sid, row.expires_at))
       .then(() => this.pruneNow())

@@ -20,6 +20,7 @@ export interface SessionsTable {
   sid: string;
   sess: string;
   expires_at: string;
+  user_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface AuditEventsTable {

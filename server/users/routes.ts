@@ -87,7 +87,7 @@ export function userRoutes(users: UserService): Router {
     const user = await loadUser(req);
     const parsed = ResetPasswordForm.safeParse(req.body ?? {});
     if (!parsed.success) return renderEdit(res, user, { passwordErrors: formErrors(parsed.error, RESET_PASSWORD_FIELDS) }, 400);
-    await users.resetPassword(users.actorFor(req.user!), user.id, parsed.data.password);
+    await users.resetPassword(users.actorFor(req.user!), user.id, parsed.data.password, req.sessionID);
     req.session.flash = `The password for ${user.email} has been reset. Give it to them securely`;
     res.redirect('/admin/users');
   });

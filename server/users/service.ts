@@ -145,13 +145,17 @@ export function createUserService(deps: { db: Db; audit: AuditService; clock: ()
     });
   }
 
-  async function resetPassword(actor: Actor, id: number, password: string): Promise<void> {
+  /** `keepSession`: the session making the reset, when users reset their own password. */
+  async function resetPassword(actor: Actor, id: number, password: string, keepSession?: string): Promise<void> {
     const passwordHash = await hashPassword(password);
     await db.transaction().execute(async (trx) => {
       const row = await repo.findById(trx, id);
       if (!row) throw new UserError('id', 'User not found');
       // A reset also lifts any lock: the administrator has just confirmed who the user is.
       await repo.update(trx, id, { password_hash: passwordHash, failed_attempts: 0, locked_until: null, updated_at: clock().toISOString() });
+      // The user's other sessions end: a reset is what an administrator does when an account may be
+      // in someone else's hands.
+      await trx.deleteFrom('sessions').where('user_id', '=', id).$if(keepSession !== undefined, (q) => q.where('sid', '!=', keepSession!)).execute();
       await audit.record(trx, { actor, action: 'user.password_reset', entityType: 'user', entityId: id, after: { email: row.email } });
     });
   }

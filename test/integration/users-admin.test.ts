@@ -105,6 +105,9 @@ describe('changing a user', () => {
 
   it('resets a password, which also unlocks the account', async () => {
     const u = await createUser(ctx, 'trainer');
+    // Signed in elsewhere before the reset: that session ends with it.
+    const elsewhere = await signedInAgent(ctx, u.email);
+    await elsewhere.get('/').expect(200);
     await ctx.db.updateTable('users').set({ failed_attempts: 5, locked_until: '2099-01-01T00:00:00.000Z' }).where('id', '=', u.id).execute();
     const short = await post(`/admin/users/${u.id}/password`, { password: 'short' });
     expect(short.status).toBe(400);
@@ -112,6 +115,11 @@ describe('changing a user', () => {
     expect($(short.text)('title').text()).toMatch(/^Error: Change /);
     const res = await post(`/admin/users/${u.id}/password`, { password: 'a-brand-new-password' });
     expect(res.status).toBe(302);
+    const after = await elsewhere.get('/');
+    expect(after.status).toBe(302);
+    expect(after.headers.location).toMatch(/^\/sign-in/);
+    // The administrator who reset it stays signed in.
+    expect((await admin.get('/admin/users').expect(200)).status).toBe(200);
     await signedInAgent(ctx, u.email, 'a-brand-new-password');
     expect((await audits('user.password_reset')).length).toBe(1);
   });
