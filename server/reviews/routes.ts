@@ -51,7 +51,9 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
   async function show(req: Request, res: Response, extra: { errors?: FormErrors; posted?: PostedNotes; [more: string]: unknown } = {}, status = 200) {
     const review = await load(req);
     const { posted, ...rest } = extra;
-    const [pack, actions, versions, v, history] = await Promise.all([reviews.pack(review), reviews.agreedActions(review.id), reviews.versions(review.id), loadVocabularies(db), reviews.history(review.id)]);
+    const [pack, live, versions, v, history] = await Promise.all([reviews.pack(review), reviews.agreedActions(review.id), reviews.versions(review.id), loadVocabularies(db), reviews.history(review.id)]);
+    // A signed-off version shows the actions as they were agreed and frozen with it.
+    const actions = review.snapshot?.agreedActions ?? live;
     const flash = req.session.flash;
     delete req.session.flash;
     res.status(status).render('pages/reviews/review', {
@@ -59,6 +61,8 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
       ...presentReview({ review, pack, actions, versions, v, role: req.user!.role, ...(posted ? { posted } : {}), ...(rest.errors ? { errors: rest.errors.byField } : {}) }),
       flash,
       errors: noErrors(),
+      latest: versions.at(-1)!.id === review.id ? undefined : { id: versions.at(-1)!.id, versionNo: versions.at(-1)!.version_no },
+      nextVersionNo: review.version_no + 1,
       // For those who prepare reviews: who printed or saved what is not every reader's business.
       history: (editors as readonly string[]).includes(req.user!.role) ? history.map((e) => ({ ...e, what: actionLabel(e.what) })) : [],
       ...rest,
@@ -84,6 +88,8 @@ export function reviewRoutes(deps: { db: Db; reviews: ReviewService; users: User
         versionNo: r.version_no,
         signedOff: r.status === 'signed_off',
         signedOffAt: r.signed_off_at,
+        // A version a correction has replaced is still readable, but is not the record to go by.
+        replaced: all.some((later) => later.corrects_id === r.id),
       })),
     });
   });

@@ -197,6 +197,9 @@ export function createReviewService(deps: { db: Db; audit: AuditService; clock: 
         .values({ quarter: review.quarter, scope: review.scope, status: 'draft', version_no: review.version_no + 1, corrects_id: id, correction_reason: reason, findings_json: review.findings_json, attendance_json: review.attendance_json, discussions_json: review.discussions_json, created_by: actor.id ?? 0, created_at: at, updated_at: at, signed_off_by: null, signed_off_at: null, snapshot_json: null, content_hash: null })
         .returning('id')
         .executeTakeFirstOrThrow();
+      // The actions agreed go on with the review: tracked under the version that is now current. The
+      // corrected version's own record keeps them as they were, in its signed-off snapshot.
+      await trx.updateTable('actions').set({ review_id: Number(row.id) }).where('review_id', '=', id).execute();
       await audit.record(trx, { actor, action: 'review.correct', entityType: 'review', entityId: String(row.id), after: { corrects: id, versionNo: review.version_no + 1, reason } });
       return Number(row.id);
     });

@@ -280,9 +280,17 @@ describe('quarterly review', () => {
     const v2 = Number(res.headers.location!.split('/').pop());
     const page = $((await director.get(`/reviews/${v2}`)).text);
     expect(page('main').text()).toContain('Version 2');
+    expect(page('main').text()).not.toContain('This version has been replaced');
     expect(page(`a[href="/reviews/${reviewId}"]`).length).toBeGreaterThan(0);
     expect(page('#findings-overall').text()).toBe('Alerts are still not acknowledged.');
-    await trainer.get(`/reviews/${reviewId}`).expect(200);
+    // The agreed actions go on with the correction, and the old version says it has been replaced.
+    expect(page('#agreed-actions').text()).toContain('Weekly fail-safe check of unacknowledged alerts');
+    const old = $((await trainer.get(`/reviews/${reviewId}`).expect(200)).text);
+    expect(old('.nhsuk-card--warning').text()).toContain('This version has been replaced by a correction');
+    expect(old(`.nhsuk-card--warning a[href="/reviews/${v2}"]`).text()).toBe('Read version 2');
+    expect(old('#agreed-actions').text()).toContain('Weekly fail-safe check of unacknowledged alerts');
+    const list = $((await director.get('/reviews').expect(200)).text);
+    expect(list(`a[href="/reviews/${reviewId}"]`).closest('tr').text()).toContain('Replaced by a correction');
     expect((await post(director, `/reviews/${reviewId}/correct`, { reason: 'again' }, '/reviews/new')).status).toBe(400);
   });
 });
