@@ -139,8 +139,13 @@ export function createUserService(deps: { db: Db; audit: AuditService; clock: ()
       if (before.role === changes.role && before.active === changes.active) return before;
       await repo.update(trx, id, { role: changes.role, active: changes.active ? 1 : 0, updated_at: clock().toISOString() });
       const after = { ...before, ...changes };
-      const action = before.active !== changes.active ? (changes.active ? 'user.reactivate' : 'user.deactivate') : 'user.role_change';
-      await audit.record(trx, { actor, action, entityType: 'user', entityId: id, before: auditView(before), after: auditView(after) });
+      // One event per kind of change, so the audit log's filter by action finds each of them.
+      if (before.role !== changes.role) {
+        await audit.record(trx, { actor, action: 'user.role_change', entityType: 'user', entityId: id, before: { role: before.role }, after: { role: changes.role } });
+      }
+      if (before.active !== changes.active) {
+        await audit.record(trx, { actor, action: changes.active ? 'user.reactivate' : 'user.deactivate', entityType: 'user', entityId: id, before: auditView(before), after: auditView(after) });
+      }
       return after;
     });
   }

@@ -80,6 +80,11 @@ describe('changing a user', () => {
     expect((await ctx.users.get(u.id))!.active).toBe(true);
     expect((await audits('user.deactivate')).length).toBe(1);
     expect((await audits('user.reactivate')).length).toBe(1);
+    // Both at once: each is its own event, so filtering the log by either finds it.
+    const roleChanges = (await audits('user.role_change')).length;
+    await post(`/admin/users/${u.id}`, { role: 'trainer', status: 'deactivated' });
+    expect((await audits('user.deactivate')).length).toBe(2);
+    expect((await audits('user.role_change')).length).toBe(roleChanges + 1);
   });
 
   it('stops an admin removing their own access', async () => {
