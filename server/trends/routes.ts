@@ -121,7 +121,10 @@ export function trendRoutes(deps: { db: Db; trends: TrendService; users: UserSer
   router.get('/trends/chart.csv', ...requireRole(...READERS), async (req, res) => {
     const loaded = await loadChart(req, res);
     if (!loaded) return;
-    res.set('Cache-Control', 'no-store').attachment(exportFilename(`casebook-trend-${loaded.chart.measure.key}`, 'csv', clock()));
+    // The file says what it holds: a download of West's quarterly chart is not the organisation's monthly one.
+    const { p } = loaded;
+    const about = [p.department, p.source, p.setting, p.granularity === 'quarter' ? 'quarterly' : undefined, p.from, p.to && `to-${p.to}`].filter(Boolean).join('-');
+    res.set('Cache-Control', 'no-store').attachment(exportFilename(`casebook-trend-${loaded.chart.measure.key}${about ? `-${about}` : ''}`, 'csv', clock()));
     res.send(toCsv(chartTable(loaded.chart)));
   });
 

@@ -70,6 +70,9 @@ describe('trends', () => {
     const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('Period,Value,Cases measured,Mean,Lower process limit,Upper process limit,Point type,Rule,Group');
     expect(lines).toHaveLength(37);
+    // A filtered download says so in its name.
+    const west = await director.get('/trends/chart.csv?measure=theme:T1&department=north&granularity=quarter').expect(200);
+    expect(west.headers['content-disposition']).toMatch(/casebook-trend-theme-t1-north-quarterly-2026-11-23\.csv/);
   });
 
   it('lets a director rebase a chart with a reason, audited and listed, and remove it', async () => {
