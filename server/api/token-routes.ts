@@ -25,7 +25,8 @@ export function tokenRoutes(tokens: TokenService, users: UserService): Router {
     res.status(status).render('pages/admin/tokens', {
       pageTitle: 'API tokens',
       userItems: [{ value: '', text: 'Choose a user' }, ...all.filter((u) => u.active).map((u) => ({ value: String(u.id), text: `${u.email} (${u.role})`, selected: selected === String(u.id) }))],
-      tokens: list.map((t) => ({ ...t, email: emails.get(t.userId) ?? 'unknown' })),
+      // A deactivated user's token is refused by the API, so it is shown as not working.
+      tokens: list.map((t) => ({ ...t, email: emails.get(t.userId) ?? 'unknown', userInactive: !all.find((u) => u.id === t.userId)?.active })),
       values: {},
       errors: noErrors(),
       ...extra,
@@ -35,9 +36,10 @@ export function tokenRoutes(tokens: TokenService, users: UserService): Router {
   router.get('/admin/tokens', async (req, res) => {
     const created = req.session.createdToken;
     delete req.session.createdToken;
-    const flash = req.session.flash;
+    const { flash, flashProblem } = req.session;
     delete req.session.flash;
-    await render(res, { created, flash });
+    delete req.session.flashProblem;
+    await render(res, { created, flash, flashProblem });
   });
 
   router.post('/admin/tokens', async (req, res) => {
@@ -55,7 +57,9 @@ export function tokenRoutes(tokens: TokenService, users: UserService): Router {
   router.post('/admin/tokens/:id/revoke', async (req, res) => {
     const id = TokenId.safeParse(req.params.id);
     const revoked = id.success && (await tokens.revoke(users.actorFor(req.user!), id.data));
-    req.session.flash = revoked ? 'The token has been revoked' : 'That token was already revoked or does not exist';
+    // A double click finds it revoked already: told as nothing done, not as a success.
+    if (revoked) req.session.flash = 'The token has been revoked';
+    else req.session.flashProblem = 'That token was already revoked or does not exist: nothing was changed';
     res.redirect('/admin/tokens');
   });
 

@@ -41,6 +41,21 @@ describe('API tokens page', () => {
     await request(ctx.app).get('/api/v1/vocabularies').set('Authorization', `Bearer ${token}`).expect(401);
   });
 
+  it('tells a revoke that did nothing as not done, and marks a deactivated user\'s token as refused', async () => {
+    await post('/admin/tokens', { user: String(trainerId), label: 'Feed' });
+    const id = $((await admin.get('/admin/tokens')).text)('tbody tr').first().attr('data-token');
+    await post(`/admin/tokens/${id}/revoke`, {});
+    await admin.get('/admin/tokens');
+    await post(`/admin/tokens/${id}/revoke`, {});
+    const again = $((await admin.get('/admin/tokens')).text);
+    expect(again('.nhsuk-notification-banner--success')).toHaveLength(0);
+    expect(again('.nhsuk-notification-banner').text()).toContain('That token was already revoked or does not exist: nothing was changed');
+    await post('/admin/tokens', { user: String(trainerId), label: 'Second feed' });
+    await ctx.db.updateTable('users').set({ active: 0 }).where('id', '=', trainerId).execute();
+    const page = $((await admin.get('/admin/tokens')).text);
+    expect(page('tbody tr').filter((_, tr) => page(tr).text().includes('Second feed')).find('.nhsuk-tag').text()).toContain('User deactivated: refused');
+  });
+
   it('explains missing fields and creates nothing', async () => {
     const res = await post('/admin/tokens', { user: '', label: '' });
     expect(res.status).toBe(400);
